@@ -26,6 +26,8 @@ package dev.elmstudio.engine.lm;
  * @param tieWordEmbeddings whether the output head reuses the token embedding matrix
  * @param attentionBias whether q/k/v projections carry a bias (always true for GPT-2)
  * @param initializerRange standard deviation of the normal initialisation
+ * @param activation MLP non-linearity: exact GELU (fused in libtorch, our default for GPT-2 style models we
+ *     pretrain), GELU tanh approximation (OpenAI's GPT-2 checkpoints, "gelu_new"), or SiLU (Llama's SwiGLU)
  */
 public record LmConfig(
         Architecture architecture,
@@ -40,12 +42,23 @@ public record LmConfig(
         double ropeTheta,
         boolean tieWordEmbeddings,
         boolean attentionBias,
-        double initializerRange) {
+        double initializerRange,
+        Activation activation) {
 
     /** The two transformer families this engine implements. */
     public enum Architecture {
         GPT2,
         LLAMA
+    }
+
+    /** MLP non-linearity; names follow Hugging Face's {@code activation_function} / {@code hidden_act}. */
+    public enum Activation {
+        /** Exact erf GELU ("gelu"). */
+        GELU,
+        /** Tanh approximation of GELU ("gelu_new", "gelu_pytorch_tanh"). */
+        GELU_TANH,
+        /** x·sigmoid(x) ("silu"), used gated in SwiGLU. */
+        SILU
     }
 
     public LmConfig {
@@ -70,8 +83,17 @@ public record LmConfig(
         if (architecture == Architecture.GPT2 && numKvHeads != numHeads) {
             throw new IllegalArgumentException("GPT-2 has no grouped-query attention: numKvHeads must equal numHeads");
         }
-        if (architecture == Architecture.LLAMA && (headDim() % 2) != 0) {
-            throw new IllegalArgumentException("rotary embeddings need an even head dimension, got " + headDim());
+        if (architecture == Architecture.LLAMA && ((hiddenSize / numHeads) % 2) != 0) {
+            throw new IllegalArgumentException("rotary embeddings need an even head dimension, got " + (hiddenSize / numHeads));
+        }
+        if (activation == null) {
+            throw new IllegalArgumentException("activation is required (GELU, GELU_TANH or SILU)");
+        }
+        if (architecture == Architecture.LLAMA && activation != Activation.SILU) {
+            throw new IllegalArgumentException("Llama-style MLPs are SwiGLU: activation must be SILU, got " + activation);
+        }
+        if (architecture == Architecture.GPT2 && activation == Activation.SILU) {
+            throw new IllegalArgumentException("GPT-2-style MLPs use GELU or GELU_TANH, got SILU");
         }
         if (!(normEps > 0)) {
             throw new IllegalArgumentException("normEps must be > 0, got " + normEps);
@@ -81,14 +103,14 @@ public record LmConfig(
     /** GPT-2 style: LayerNorm, learned positions, GELU, tied embeddings, biases everywhere. */
     public static LmConfig gpt2(int vocabSize, int hiddenSize, int numLayers, int numHeads, int maxPositions) {
         return new LmConfig(Architecture.GPT2, vocabSize, hiddenSize, numLayers, numHeads, numHeads,
-                4 * hiddenSize, maxPositions, 1e-5, 10000.0, true, true, 0.02);
+                4 * hiddenSize, maxPositions, 1e-5, 10000.0, true, true, 0.02, Activation.GELU);
     }
 
     /** Llama style: RMSNorm, RoPE, SwiGLU, grouped-query attention, untied head, no qkv bias. */
     public static LmConfig llama(int vocabSize, int hiddenSize, int numLayers, int numHeads, int numKvHeads,
             int intermediateSize, int maxPositions) {
         return new LmConfig(Architecture.LLAMA, vocabSize, hiddenSize, numLayers, numHeads, numKvHeads,
-                intermediateSize, maxPositions, 1e-5, 10000.0, false, false, 0.02);
+                intermediateSize, maxPositions, 1e-5, 10000.0, false, false, 0.02, Activation.SILU);
     }
 
     public int headDim() {
@@ -101,22 +123,27 @@ public record LmConfig(
 
     public LmConfig withTiedEmbeddings(boolean tied) {
         return new LmConfig(architecture, vocabSize, hiddenSize, numLayers, numHeads, numKvHeads, intermediateSize,
-                maxPositions, normEps, ropeTheta, tied, attentionBias, initializerRange);
+                maxPositions, normEps, ropeTheta, tied, attentionBias, initializerRange, activation);
     }
 
     public LmConfig withAttentionBias(boolean bias) {
         return new LmConfig(architecture, vocabSize, hiddenSize, numLayers, numHeads, numKvHeads, intermediateSize,
-                maxPositions, normEps, ropeTheta, tieWordEmbeddings, bias, initializerRange);
+                maxPositions, normEps, ropeTheta, tieWordEmbeddings, bias, initializerRange, activation);
     }
 
     public LmConfig withRopeTheta(double theta) {
         return new LmConfig(architecture, vocabSize, hiddenSize, numLayers, numHeads, numKvHeads, intermediateSize,
-                maxPositions, normEps, theta, tieWordEmbeddings, attentionBias, initializerRange);
+                maxPositions, normEps, theta, tieWordEmbeddings, attentionBias, initializerRange, activation);
+    }
+
+    public LmConfig withActivation(Activation act) {
+        return new LmConfig(architecture, vocabSize, hiddenSize, numLayers, numHeads, numKvHeads, intermediateSize,
+                maxPositions, normEps, ropeTheta, tieWordEmbeddings, attentionBias, initializerRange, act);
     }
 
     public LmConfig withNormEps(double eps) {
         return new LmConfig(architecture, vocabSize, hiddenSize, numLayers, numHeads, numKvHeads, intermediateSize,
-                maxPositions, eps, ropeTheta, tieWordEmbeddings, attentionBias, initializerRange);
+                maxPositions, eps, ropeTheta, tieWordEmbeddings, attentionBias, initializerRange, activation);
     }
 
     /** Number of trainable scalars, counting a tied head once. */

@@ -1,0 +1,76 @@
+package dev.elmstudio.engine.lm;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.types.Shape;
+
+/**
+ * Causal multi-head self-attention with optional grouped-query attention (Hkv key/value heads shared by
+ * H / Hkv query heads each) and an optional KV cache.
+ *
+ * <p>Letters: B batch, T new tokens, S keys (past + new), D width, H query heads, Hkv key/value heads, hd head
+ * width. Tensor code uses them as local names, as the paper and nanoGPT do.
+ */
+final class Attention {
+    private Attention() {}
+
+    /**
+     * @param h normalised input [B, T, D]
+     * @param rotary cos/sin [B|1, 1, T, hd] for Llama, null for GPT-2 (its positions were added to the input)
+     * @return attention output projected back to [B, T, D]
+     */
+    static NDArray forward(NDArray h, BlockWeights w, LmConfig c, NDList rotary, AttentionContext context,
+            KvCache cache, int layer) {
+        long batch = h.getShape().get(0);
+        long tokens = h.getShape().get(1);
+        int heads = c.numHeads();
+        int kvHeads = c.numKvHeads();
+        int hd = c.headDim();
+        NDArray q;
+        NDArray k;
+        NDArray v;
+        if (c.isGpt2()) {
+            NDList qkv = Ops.linear(h, w.qkvWeight(), w.qkvBias()).split(3, 2); // 3 × [B, T, D]; DJL split takes no negative axis
+            q = splitHeads(qkv.get(0), batch, tokens, heads, hd);
+            k = splitHeads(qkv.get(1), batch, tokens, heads, hd);
+            v = splitHeads(qkv.get(2), batch, tokens, heads, hd);
+        } else {
+            q = splitHeads(Ops.linear(h, w.qWeight(), w.qBias()), batch, tokens, heads, hd); // [B, H, T, hd]
+            k = splitHeads(Ops.linear(h, w.kWeight(), w.kBias()), batch, tokens, kvHeads, hd); // [B, Hkv, T, hd]
+            v = splitHeads(Ops.linear(h, w.vWeight(), w.vBias()), batch, tokens, kvHeads, hd);
+        }
+        if (rotary != null) {
+            q = Rotary.apply(q, rotary);
+            k = Rotary.apply(k, rotary);
+        }
+        if (cache != null) {
+            NDArray[] full = cache.append(layer, k, v); // [B, Hkv, S, hd]
+            k = full[0];
+            v = full[1];
+        }
+        if (kvHeads != heads) {
+            k = repeatKvHeads(k, heads / kvHeads);
+            v = repeatKvHeads(v, heads / kvHeads);
+        }
+        // Scaling q (T·hd values) is cheaper than scaling the scores (T·S values).
+        NDArray scores = q.mul((float) (1.0 / Math.sqrt(hd)))
+                .matMul(k.transpose(0, 1, 3, 2))
+                .add(context.additiveMask()); // [B, H, T, S]
+        NDArray out = scores.softmax(3).matMul(v); // [B, H, T, hd]
+        out = out.transpose(0, 2, 1, 3).reshape(batch, tokens, (long) heads * hd); // [B, T, H·hd]
+        return Ops.linear(out, w.oWeight(), w.oBias());
+    }
+
+    /** [B, T, n·hd] → [B, n, T, hd]. */
+    private static NDArray splitHeads(NDArray x, long batch, long tokens, int n, int hd) {
+        return x.reshape(batch, tokens, n, hd).transpose(0, 2, 1, 3);
+    }
+
+    /** [B, Hkv, S, hd] → [B, Hkv·g, S, hd], each key/value head repeated for its g query heads. */
+    private static NDArray repeatKvHeads(NDArray x, int groups) {
+        Shape s = x.getShape();
+        return x.expandDims(2)
+                .broadcast(new Shape(s.get(0), s.get(1), groups, s.get(2), s.get(3)))
+                .reshape(s.get(0), s.get(1) * groups, s.get(2), s.get(3));
+    }
+}

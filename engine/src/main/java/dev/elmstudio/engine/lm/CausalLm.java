@@ -1,0 +1,225 @@
+package dev.elmstudio.engine.lm;
+
+import ai.djl.Device;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.index.NDIndex;
+import ai.djl.ndarray.types.DataType;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
+
+/**
+ * A decoder-only transformer written with DJL NDArray ops and trained with DJL autograd.
+ *
+ * <p>{@code forward} reads like nanoGPT's: embed, then blocks, then final norm, then head. Parameters carry Hugging
+ * Face names (see {@link ParameterNames}) in torch.nn.Linear layout [out, in] and live in the model's own
+ * NDManager; everything a forward pass creates joins the manager of its input, so callers run each step in a
+ * child manager that they close.
+ */
+public final class CausalLm implements AutoCloseable {
+    private final LmConfig config;
+    private final NDManager manager;
+    private final ParameterStore parameters;
+    private final NDArray tokenEmbedding;
+    private final NDArray positionEmbedding;
+    private final List<BlockWeights> blocks = new ArrayList<>();
+    private final NDArray finalNormWeight;
+    private final NDArray finalNormBias;
+    private final NDArray headWeight;
+    private final Rotary rotary;
+
+    /** A freshly initialised model: normal(0, initializerRange) weights, GPT-2's scaled residual projections. */
+    public CausalLm(LmConfig config, Device device, long seed) {
+        this.config = config;
+        this.manager = NDManager.newBaseManager(device);
+        this.manager.setName("causal-lm");
+        this.parameters = new ParameterStore(manager, seed);
+        double std = config.initializerRange();
+        // GPT-2 scales the projections that write into the residual stream by 1/sqrt(2L) so its variance stays put.
+        double residualStd = config.isGpt2() ? std / Math.sqrt(2.0 * config.numLayers()) : std;
+        int d = config.hiddenSize();
+        tokenEmbedding = parameters.normal(ParameterNames.tokenEmbedding(config), std, config.vocabSize(), d);
+        positionEmbedding = config.isGpt2()
+                ? parameters.normal(ParameterNames.positionEmbedding(), std, config.maxPositions(), d)
+                : null;
+        for (int i = 0; i < config.numLayers(); i++) {
+            blocks.add(config.isGpt2() ? gpt2Block(i, std, residualStd) : llamaBlock(i, std));
+        }
+        finalNormWeight = parameters.constant(ParameterNames.finalNorm(config, "weight"), 1f, d);
+        finalNormBias = config.isGpt2() ? parameters.constant(ParameterNames.finalNorm(config, "bias"), 0f, d) : null;
+        headWeight = config.tieWordEmbeddings()
+                ? tokenEmbedding
+                : parameters.normal(ParameterNames.head(), std, config.vocabSize(), d);
+        rotary = config.isGpt2() ? null : new Rotary(manager, config.maxPositions(), config.headDim(), config.ropeTheta());
+    }
+
+    private BlockWeights gpt2Block(int i, double std, double residualStd) {
+        String p = ParameterNames.block(config, i);
+        long d = config.hiddenSize();
+        long inner = config.intermediateSize();
+        return new BlockWeights(
+                parameters.constant(p + "ln_1.weight", 1f, d),
+                parameters.constant(p + "ln_1.bias", 0f, d),
+                parameters.normal(p + "attn.c_attn.weight", std, 3 * d, d),
+                parameters.constant(p + "attn.c_attn.bias", 0f, 3 * d),
+                null, null, null, null, null, null,
+                parameters.normal(p + "attn.c_proj.weight", residualStd, d, d),
+                parameters.constant(p + "attn.c_proj.bias", 0f, d),
+                parameters.constant(p + "ln_2.weight", 1f, d),
+                parameters.constant(p + "ln_2.bias", 0f, d),
+                parameters.normal(p + "mlp.c_fc.weight", std, inner, d),
+                parameters.constant(p + "mlp.c_fc.bias", 0f, inner),
+                null,
+                parameters.normal(p + "mlp.c_proj.weight", residualStd, d, inner),
+                parameters.constant(p + "mlp.c_proj.bias", 0f, d));
+    }
+
+    private BlockWeights llamaBlock(int i, double std) {
+        String p = ParameterNames.block(config, i);
+        long d = config.hiddenSize();
+        long q = (long) config.numHeads() * config.headDim();
+        long kv = (long) config.numKvHeads() * config.headDim();
+        long inner = config.intermediateSize();
+        boolean bias = config.attentionBias();
+        return new BlockWeights(
+                parameters.constant(p + "input_layernorm.weight", 1f, d),
+                null, null, null,
+                parameters.normal(p + "self_attn.q_proj.weight", std, q, d),
+                parameters.optionalZeros(p + "self_attn.q_proj.bias", bias, q),
+                parameters.normal(p + "self_attn.k_proj.weight", std, kv, d),
+                parameters.optionalZeros(p + "self_attn.k_proj.bias", bias, kv),
+                parameters.normal(p + "self_attn.v_proj.weight", std, kv, d),
+                parameters.optionalZeros(p + "self_attn.v_proj.bias", bias, kv),
+                parameters.normal(p + "self_attn.o_proj.weight", std, d, q),
+                null,
+                parameters.constant(p + "post_attention_layernorm.weight", 1f, d),
+                null,
+                parameters.normal(p + "mlp.up_proj.weight", std, inner, d),
+                null,
+                parameters.normal(p + "mlp.gate_proj.weight", std, inner, d),
+                parameters.normal(p + "mlp.down_proj.weight", std, d, inner),
+                null);
+    }
+
+    public LmConfig config() {
+        return config;
+    }
+
+    /** The manager that owns the parameters (and nothing per-step). */
+    public NDManager manager() {
+        return manager;
+    }
+
+    public Device device() {
+        return manager.getDevice();
+    }
+
+    /** Every parameter by Hugging Face name, in a fixed order; a tied head appears once, as the token embedding. */
+    public Map<String, NDArray> parameters() {
+        return parameters.view();
+    }
+
+    /** Copies {@code value} into parameter {@code name}, keeping its identity (optimizers hold references to it). */
+    public void copyParameter(String name, NDArray value) {
+        NDArray target = parameters.get(name);
+        if (!target.getShape().equals(value.getShape())) {
+            throw new IllegalArgumentException("parameter '" + name + "' has shape " + target.getShape()
+                    + " but the value has shape " + value.getShape());
+        }
+        boolean trainable = target.hasGradient();
+        NDArray copy = value.toDevice(device(), true).toType(DataType.FLOAT32, true);
+        target.intern(copy);
+        if (trainable) {
+            target.setRequiresGradient(true);
+        }
+    }
+
+    /** Marks the parameters whose names match as trainable (gradient attached) and all others as frozen. */
+    public void setTrainable(Predicate<String> which) {
+        parameters.view().forEach((name, array) -> array.setRequiresGradient(which.test(name)));
+    }
+
+    /** Token ids [B, T] (int64) → input embeddings [B, T, D]. */
+    public NDArray embedTokens(NDArray ids) {
+        return Ops.embedding(ids, tokenEmbedding);
+    }
+
+    /**
+     * Logits for every position.
+     *
+     * @param ids token ids [B, T], int64
+     * @param attentionMask [B, T], 1 for real tokens and 0 for padding; null when nothing is padded
+     * @return logits [B, T, V], attached to the manager of {@code ids}
+     */
+    public NDArray forward(NDArray ids, NDArray attentionMask) {
+        return forwardEmbeddings(embedTokens(ids), attentionMask, null, false);
+    }
+
+    /**
+     * The transformer on input embeddings — token embeddings, or an ELM prompt in which some positions hold
+     * adapter outputs instead.
+     *
+     * @param inputEmbeddings [B, T, D]
+     * @param attentionMask [B, T] 1/0, or null
+     * @param cache keys and values of earlier positions (extended in place), or null
+     * @param lastPositionOnly compute logits for the last position only ([B, 1, V]), as decoding needs
+     * @return logits [B, T, V] (or [B, 1, V])
+     */
+    public NDArray forwardEmbeddings(NDArray inputEmbeddings, NDArray attentionMask, KvCache cache,
+            boolean lastPositionOnly) {
+        NDArray hidden = hiddenStates(inputEmbeddings, attentionMask, cache);
+        if (lastPositionOnly) {
+            hidden = hidden.get(new NDIndex(":, -1:, :")); // [B, 1, D]
+        }
+        return Ops.linear(hidden, headWeight, null);
+    }
+
+    /** Final-normed hidden states [B, T, D] (the head's input). */
+    public NDArray hiddenStates(NDArray inputEmbeddings, NDArray attentionMask, KvCache cache) {
+        long batch = inputEmbeddings.getShape().get(0);
+        int tokens = Math.toIntExact(inputEmbeddings.getShape().get(1));
+        int past = cache == null ? 0 : cache.length();
+        if (past + tokens > config.maxPositions()) {
+            throw new IllegalArgumentException("sequence of " + (past + tokens) + " positions exceeds the model's "
+                    + config.maxPositions());
+        }
+        AttentionContext context = AttentionContext.build(inputEmbeddings.getManager(), Math.toIntExact(batch), past,
+                tokens, attentionMask, cache == null ? null : cache.keyMask());
+        NDArray x = inputEmbeddings;
+        NDList rotaryAngles = null;
+        if (config.isGpt2()) {
+            x = x.add(Ops.embedding(context.positions(), positionEmbedding)); // [B, T, D]
+        } else {
+            rotaryAngles = rotary.lookup(context.positions());
+        }
+        for (int i = 0; i < blocks.size(); i++) {
+            BlockWeights w = blocks.get(i);
+            x = x.add(Attention.forward(norm(x, w.norm1Weight(), w.norm1Bias()), w, config, rotaryAngles, context,
+                    cache, i));
+            x = x.add(Mlp.forward(norm(x, w.norm2Weight(), w.norm2Bias()), w, config));
+        }
+        if (cache != null) {
+            cache.advance(tokens, context.fullKeyMask());
+        }
+        return norm(x, finalNormWeight, finalNormBias);
+    }
+
+    /** An empty cache for incremental decoding; close it when the generation ends. */
+    public KvCache newCache() {
+        return new KvCache(manager, config.numLayers());
+    }
+
+    private NDArray norm(NDArray x, NDArray weight, NDArray bias) {
+        return config.isGpt2()
+                ? Ops.layerNorm(x, weight, bias, config.normEps())
+                : Ops.rmsNorm(x, weight, config.normEps());
+    }
+
+    @Override
+    public void close() {
+        manager.close();
+    }
+}

@@ -1,0 +1,60 @@
+package dev.elmstudio.engine.lm;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.ndarray.types.SparseFormat;
+
+/**
+ * Thin names for the fused libtorch kernels DJL exposes through {@code NDArrayEx}. Every op is called on the
+ * activation (never on a parameter) so that its result joins the activation's NDManager: per-step memory then
+ * dies with the step's manager instead of piling up in the model's.
+ */
+public final class Ops {
+    private static final float SQRT_2_OVER_PI = (float) Math.sqrt(2.0 / Math.PI);
+
+    private Ops() {}
+
+    /** x [..., in] · wᵀ [in, out] + b → [..., out], one addmm in libtorch. */
+    public static NDArray linear(NDArray x, NDArray weight, NDArray bias) {
+        return x.getNDArrayInternal().linear(x, weight, bias).singletonOrThrow();
+    }
+
+    /** Row lookup: ids [B, T] (int64) in table [N, D] → [B, T, D]; its backward is an index_add into the table. */
+    public static NDArray embedding(NDArray ids, NDArray table) {
+        return ids.getNDArrayInternal().embedding(ids, table, SparseFormat.DENSE).singletonOrThrow();
+    }
+
+    public static NDArray layerNorm(NDArray x, NDArray weight, NDArray bias, double eps) {
+        Shape normalized = new Shape(x.getShape().get(x.getShape().dimension() - 1));
+        return x.getNDArrayInternal().layerNorm(x, normalized, weight, bias, (float) eps).singletonOrThrow();
+    }
+
+    /** RMSNorm as Llama computes it: x · rsqrt(mean(x²) + eps) · w, in fp32. */
+    public static NDArray rmsNorm(NDArray x, NDArray weight, double eps) {
+        NDArray inverseRms = x.square().mean(new int[] {x.getShape().dimension() - 1}, true).add(eps).pow(-0.5f);
+        return x.mul(inverseRms).mul(weight);
+    }
+
+    /** Exact GELU, x·Φ(x): one fused libtorch kernel. */
+    public static NDArray gelu(NDArray x) {
+        return x.getNDArrayInternal().gelu();
+    }
+
+    /** GELU's tanh approximation ("gelu_new"), needed to reproduce OpenAI's GPT-2 checkpoints exactly. */
+    public static NDArray geluTanh(NDArray x) {
+        NDArray inner = x.pow(3).mul(0.044715f).add(x).mul(SQRT_2_OVER_PI).tanh();
+        return x.mul(0.5f).mul(inner.add(1f));
+    }
+
+    public static NDArray silu(NDArray x) {
+        return x.mul(x.getNDArrayInternal().sigmoid());
+    }
+
+    public static NDArray activation(NDArray x, LmConfig.Activation activation) {
+        return switch (activation) {
+            case GELU -> gelu(x);
+            case GELU_TANH -> geluTanh(x);
+            case SILU -> silu(x);
+        };
+    }
+}
