@@ -53,7 +53,7 @@ final class Attention {
             v = repeatKvHeads(v, heads / kvHeads);
         }
         // Scaling q (T·hd values) is cheaper than scaling the scores (T·S values).
-        NDArray scores = q.mul((float) (1.0 / Math.sqrt(hd)))
+        NDArray scores = q.mul(Ops.scalar(q, (float) (1.0 / Math.sqrt(hd))))
                 .matMul(k.transpose(0, 1, 3, 2))
                 .add(context.additiveMask()); // [B, H, T, S]
         NDArray out = scores.softmax(3).matMul(v); // [B, H, T, hd]

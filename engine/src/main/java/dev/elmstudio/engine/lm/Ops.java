@@ -31,8 +31,8 @@ public final class Ops {
 
     /** RMSNorm as Llama computes it: x · rsqrt(mean(x²) + eps) · w, in fp32. */
     public static NDArray rmsNorm(NDArray x, NDArray weight, double eps) {
-        NDArray inverseRms = x.square().mean(new int[] {x.getShape().dimension() - 1}, true).add(eps).pow(-0.5f);
-        return x.mul(inverseRms).mul(weight);
+        NDArray rms = x.square().mean(new int[] {x.getShape().dimension() - 1}, true).add(eps).sqrt();
+        return x.div(rms).mul(weight);
     }
 
     /** Exact GELU, x·Φ(x): one fused libtorch kernel. */
@@ -42,8 +42,8 @@ public final class Ops {
 
     /** GELU's tanh approximation ("gelu_new"), needed to reproduce OpenAI's GPT-2 checkpoints exactly. */
     public static NDArray geluTanh(NDArray x) {
-        NDArray inner = x.pow(3).mul(0.044715f).add(x).mul(SQRT_2_OVER_PI).tanh();
-        return x.mul(0.5f).mul(inner.add(1f));
+        NDArray inner = x.mul(x).mul(x).mul(scalar(x, 0.044715f)).add(x).mul(scalar(x, SQRT_2_OVER_PI)).tanh();
+        return x.mul(scalar(x, 0.5f)).mul(inner.add(1f));
     }
 
     public static NDArray silu(NDArray x) {
@@ -56,5 +56,10 @@ public final class Ops {
             case GELU_TANH -> geluTanh(x);
             case SILU -> silu(x);
         };
+    }
+
+    /** A 0-d tensor in libtorch-owned memory: safe for autograd to save (DJL's mul(Number) is not). */
+    public static NDArray scalar(NDArray like, float value) {
+        return like.getManager().full(new Shape(), value, like.getDataType());
     }
 }
