@@ -1,5 +1,6 @@
 package dev.elmstudio.app.cli;
 
+import ai.djl.engine.Engine;
 import ai.djl.pytorch.jni.JniUtils;
 import dev.elmstudio.engine.bench.LmBenchmark;
 import dev.elmstudio.engine.bench.LmBenchmarkSettings;
@@ -68,7 +69,10 @@ final class BenchLmCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new CommandFailure("bench lm: " + e.getMessage(), e);
         }
-        // The intra-op pool can be resized at any time; the reference script sets the same count.
+        // Same intra-op thread count as the reference script: before the engine loads through the property DJL
+        // reads, and afterwards directly, in case something loaded it already.
+        System.setProperty("ai.djl.pytorch.num_threads", String.valueOf(threads));
+        Engine.getInstance();
         JniUtils.setNumThreads(threads);
         LmBenchmark.Result result = LmBenchmark.run(settings, line -> {
             out.println(line);

@@ -107,8 +107,8 @@ final class PretrainCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter printer = spec.commandLine().getOut();
+        TextCorpus text = readCorpus(); // before anything is written: bad input leaves no output folder behind
         Files.createDirectories(out);
-        TextCorpus text = readCorpus();
         Path tokenizerPath = prepareTokenizer(text, printer);
         try (Tokenizer tokenizer = Tokenizer.load(tokenizerPath)) {
             long[] tokens = text.encode(tokenizer);
@@ -144,7 +144,8 @@ final class PretrainCommand implements Callable<Integer> {
                 Path modelDir = out.resolve("model");
                 LmCheckpoint.save(trainer.model(), modelDir);
                 Files.copy(tokenizerPath, modelDir.resolve("tokenizer.json"), StandardCopyOption.REPLACE_EXISTING);
-                printer.printf("model: %s (validation loss %.4f)%n", modelDir, result.validationLoss());
+                printer.printf("model: %s%s%n", modelDir, Double.isNaN(result.validationLoss()) ? ""
+                        : String.format(java.util.Locale.ROOT, " (validation loss %.4f)", result.validationLoss()));
                 return result.cancelled() ? 1 : 0;
             }
         }
