@@ -54,8 +54,10 @@ final class Attention {
         }
         // Scaling q (T·hd values) is cheaper than scaling the scores (T·S values).
         NDArray scores = q.mul(Ops.scalar(q, (float) (1.0 / Math.sqrt(hd))))
-                .matMul(k.transpose(0, 1, 3, 2))
-                .add(context.additiveMask()); // [B, H, T, S]
+                .matMul(k.transpose(0, 1, 3, 2)); // [B, H, T, S]
+        if (context.additiveMask() != null) {
+            scores = scores.add(context.additiveMask());
+        }
         NDArray out = scores.softmax(3).matMul(v); // [B, H, T, hd]
         out = out.transpose(0, 2, 1, 3).reshape(batch, tokens, (long) heads * hd); // [B, T, H·hd]
         return Ops.linear(out, w.oWeight(), w.oBias());

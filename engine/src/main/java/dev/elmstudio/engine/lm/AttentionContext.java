@@ -13,7 +13,8 @@ import ai.djl.ndarray.types.DataType;
  * 0 in fp32, so padding changes nothing for real tokens. Positions count real tokens only, so a left-padded
  * sequence gets the same positions as the unpadded one.
  *
- * @param additiveMask [1, 1, T, S] without padding, else [B, 1, T, S]
+ * @param additiveMask [1, 1, T, S] without padding, else [B, 1, T, S]; null when nothing is masked (one new token
+ *     after an unpadded prefix sees every key), which saves decoding steps an add per layer
  * @param positions [1, T] without padding, else [B, T]; int64
  * @param fullKeyMask [B, S] 1/0 over past and new keys, or null without padding
  */
@@ -30,6 +31,10 @@ record AttentionContext(NDArray additiveMask, NDArray positions, NDArray fullKey
     static AttentionContext build(NDManager manager, int batch, int past, int newTokens, NDArray newMask,
             NDArray pastMask) {
         int total = past + newTokens;
+        if (newTokens == 1 && newMask == null && pastMask == null) {
+            NDArray position = manager.create(new long[] {past}, new ai.djl.ndarray.types.Shape(1, 1));
+            return new AttentionContext(null, position, null);
+        }
         NDArray queryIndex = manager.arange(past, total).reshape(newTokens, 1);
         NDArray keyIndex = manager.arange(0, total).reshape(1, total);
         NDArray causal = keyIndex.lte(queryIndex).toType(DataType.FLOAT32, false).sub(1f).mul(-MASKED)
