@@ -17,10 +17,11 @@ final class Attention {
     /**
      * @param h normalised input [B, T, D]
      * @param rotary cos/sin [B|1, 1, T, hd] for Llama, null for GPT-2 (its positions were added to the input)
+     * @param delta extra terms for the projections (LoRA), or null
      * @return attention output projected back to [B, T, D]
      */
     static NDArray forward(NDArray h, BlockWeights w, LmConfig c, NDList rotary, AttentionContext context,
-            KvCache cache, int layer) {
+            KvCache cache, int layer, LinearDelta delta) {
         long batch = h.getShape().get(0);
         long tokens = h.getShape().get(1);
         int heads = c.numHeads();
@@ -30,14 +31,14 @@ final class Attention {
         NDArray k;
         NDArray v;
         if (c.isGpt2()) {
-            NDList qkv = Ops.linear(h, w.qkvWeight(), w.qkvBias()).split(3, 2); // 3 × [B, T, D]; DJL split takes no negative axis
+            NDList qkv = Ops.linear(h, w.qkvWeight(), w.qkvBias(), delta).split(3, 2); // 3 × [B, T, D]; DJL split takes no negative axis
             q = splitHeads(qkv.get(0), batch, tokens, heads, hd);
             k = splitHeads(qkv.get(1), batch, tokens, heads, hd);
             v = splitHeads(qkv.get(2), batch, tokens, heads, hd);
         } else {
-            q = splitHeads(Ops.linear(h, w.qWeight(), w.qBias()), batch, tokens, heads, hd); // [B, H, T, hd]
-            k = splitHeads(Ops.linear(h, w.kWeight(), w.kBias()), batch, tokens, kvHeads, hd); // [B, Hkv, T, hd]
-            v = splitHeads(Ops.linear(h, w.vWeight(), w.vBias()), batch, tokens, kvHeads, hd);
+            q = splitHeads(Ops.linear(h, w.qWeight(), w.qBias(), delta), batch, tokens, heads, hd); // [B, H, T, hd]
+            k = splitHeads(Ops.linear(h, w.kWeight(), w.kBias(), delta), batch, tokens, kvHeads, hd); // [B, Hkv, T, hd]
+            v = splitHeads(Ops.linear(h, w.vWeight(), w.vBias(), delta), batch, tokens, kvHeads, hd);
         }
         if (rotary != null) {
             q = Rotary.apply(q, rotary);
@@ -60,7 +61,7 @@ final class Attention {
         }
         NDArray out = scores.softmax(3).matMul(v); // [B, H, T, hd]
         out = out.transpose(0, 2, 1, 3).reshape(batch, tokens, (long) heads * hd); // [B, T, H·hd]
-        return Ops.linear(out, w.oWeight(), w.oBias());
+        return Ops.linear(out, w.oWeight(), w.oBias(), delta);
     }
 
     /** [B, T, n·hd] → [B, n, T, hd]. */

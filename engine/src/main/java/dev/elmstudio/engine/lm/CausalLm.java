@@ -30,6 +30,7 @@ public final class CausalLm implements AutoCloseable {
     private final NDArray finalNormBias;
     private final NDArray headWeight;
     private final Rotary rotary;
+    private volatile LinearDelta linearDelta;
 
     /** A freshly initialised model: normal(0, initializerRange) weights, GPT-2's scaled residual projections. */
     public CausalLm(LmConfig config, Device device, long seed) {
@@ -130,7 +131,9 @@ public final class CausalLm implements AutoCloseable {
                     + " but the value has shape " + value.getShape());
         }
         boolean trainable = target.hasGradient();
-        NDArray copy = value.toDevice(device(), true).toType(DataType.FLOAT32, true);
+        // DJL returns the same array from toDevice/toType when nothing changes, even when asked for a copy; an
+        // explicit duplicate keeps the parameter from sharing (possibly Java-owned) memory with the caller's array.
+        NDArray copy = value.toDevice(device(), false).toType(DataType.FLOAT32, false).duplicate();
         target.intern(copy);
         if (trainable) {
             target.setRequiresGradient(true);
@@ -140,6 +143,18 @@ public final class CausalLm implements AutoCloseable {
     /** Marks the parameters whose names match as trainable (gradient attached) and all others as frozen. */
     public void setTrainable(Predicate<String> which) {
         parameters.view().forEach((name, array) -> array.setRequiresGradient(which.test(name)));
+    }
+
+    /**
+     * Adds {@code delta}'s terms to the linear layers of every later forward pass (LoRA); null removes them.
+     * The base weights stay as they are.
+     */
+    public void setLinearDelta(LinearDelta delta) {
+        this.linearDelta = delta;
+    }
+
+    public LinearDelta linearDelta() {
+        return linearDelta;
     }
 
     /** Token ids [B, T] (int64) → input embeddings [B, T, D]. */
@@ -189,6 +204,7 @@ public final class CausalLm implements AutoCloseable {
         AttentionContext context = AttentionContext.build(inputEmbeddings.getManager(), Math.toIntExact(batch), past,
                 tokens, attentionMask, cache == null ? null : cache.keyMask());
         NDArray x = inputEmbeddings;
+        LinearDelta delta = linearDelta; // one value for the whole pass
         NDList rotaryAngles = null;
         if (config.isGpt2()) {
             x = x.add(Ops.embedding(context.positions(), positionEmbedding)); // [B, T, D]
@@ -198,8 +214,8 @@ public final class CausalLm implements AutoCloseable {
         for (int i = 0; i < blocks.size(); i++) {
             BlockWeights w = blocks.get(i);
             x = x.add(Attention.forward(norm(x, w.norm1Weight(), w.norm1Bias()), w, config, rotaryAngles, context,
-                    cache, i));
-            x = x.add(Mlp.forward(norm(x, w.norm2Weight(), w.norm2Bias()), w, config));
+                    cache, i, delta));
+            x = x.add(Mlp.forward(norm(x, w.norm2Weight(), w.norm2Bias()), w, config, delta));
         }
         if (cache != null) {
             cache.advance(tokens, context.fullKeyMask());

@@ -19,6 +19,13 @@ public final class Ops {
         return x.getNDArrayInternal().linear(x, weight, bias).singletonOrThrow();
     }
 
+    /** {@link #linear(NDArray, NDArray, NDArray)} plus {@code delta}'s term for this weight (none when null). */
+    public static NDArray linear(NDArray x, NDArray weight, NDArray bias, LinearDelta delta) {
+        NDArray y = linear(x, weight, bias);
+        NDArray extra = delta == null ? null : delta.apply(weight.getName(), x);
+        return extra == null ? y : y.add(extra);
+    }
+
     /** Row lookup: ids [B, T] (int64) in table [N, D] → [B, T, D]; its backward is an index_add into the table. */
     public static NDArray embedding(NDArray ids, NDArray table) {
         return ids.getNDArrayInternal().embedding(ids, table, SparseFormat.DENSE).singletonOrThrow();

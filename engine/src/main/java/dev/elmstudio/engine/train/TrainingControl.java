@@ -49,7 +49,7 @@ public final class TrainingControl {
      * Blocks while paused. Returns {@code true} when the run may take another step, {@code false}
      * when it was cancelled (before or during the pause). An interrupt counts as a cancel.
      */
-    boolean awaitPermissionToStep() {
+    public boolean awaitPermissionToStep() {
         synchronized (lock) {
             while (paused && !cancelled) {
                 try {
