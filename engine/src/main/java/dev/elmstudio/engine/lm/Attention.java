@@ -30,7 +30,14 @@ final class Attention {
         NDArray q;
         NDArray k;
         NDArray v;
-        if (c.isGpt2()) {
+        if (c.isGpt2() && tokens == 1) {
+            // Decoding one token: [B, 1, 3·H·hd] is already [B, 3H, 1, hd] in memory, so two ops instead of seven
+            // (the per-op cost, not arithmetic, dominates a decoding step).
+            NDList qkv = Ops.linear(h, w.qkvWeight(), w.qkvBias(), delta).reshape(batch, 3L * heads, 1, hd).split(3, 1);
+            q = qkv.get(0); // [B, H, 1, hd]
+            k = qkv.get(1);
+            v = qkv.get(2);
+        } else if (c.isGpt2()) {
             NDList qkv = Ops.linear(h, w.qkvWeight(), w.qkvBias(), delta).split(3, 2); // 3 × [B, T, D]; DJL split takes no negative axis
             q = splitHeads(qkv.get(0), batch, tokens, heads, hd);
             k = splitHeads(qkv.get(1), batch, tokens, heads, hd);
@@ -54,18 +61,23 @@ final class Attention {
             v = repeatKvHeads(v, heads / kvHeads);
         }
         // Scaling q (T·hd values) is cheaper than scaling the scores (T·S values).
-        NDArray scores = q.mul(Ops.scalar(q, (float) (1.0 / Math.sqrt(hd))))
+        NDArray scores = q.mul(context.queryScale())
                 .matMul(k.transpose(0, 1, 3, 2)); // [B, H, T, S]
         if (context.additiveMask() != null) {
             scores = scores.add(context.additiveMask());
         }
         NDArray out = scores.softmax(3).matMul(v); // [B, H, T, hd]
-        out = out.transpose(0, 2, 1, 3).reshape(batch, tokens, (long) heads * hd); // [B, T, H·hd]
+        out = tokens == 1
+                ? out.reshape(batch, 1, (long) heads * hd) // [B, H, 1, hd] is [B, 1, H·hd] in memory
+                : out.transpose(0, 2, 1, 3).reshape(batch, tokens, (long) heads * hd); // [B, T, H·hd]
         return Ops.linear(out, w.oWeight(), w.oBias(), delta);
     }
 
     /** [B, T, n·hd] → [B, n, T, hd]. */
     private static NDArray splitHeads(NDArray x, long batch, long tokens, int n, int hd) {
+        if (tokens == 1) {
+            return x.reshape(batch, n, 1, hd); // same memory order when T = 1; saves the transpose
+        }
         return x.reshape(batch, tokens, n, hd).transpose(0, 2, 1, 3);
     }
 

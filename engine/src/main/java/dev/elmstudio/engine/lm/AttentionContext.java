@@ -17,8 +17,10 @@ import ai.djl.ndarray.types.DataType;
  *     after an unpadded prefix sees every key), which saves decoding steps an add per layer
  * @param positions [1, T] without padding, else [B, T]; int64
  * @param fullKeyMask [B, S] 1/0 over past and new keys, or null without padding
+ * @param queryScale 1/sqrt(hd) as a 0-d tensor in libtorch memory, made once per pass for every layer (autograd
+ *     saves it, so it must not be one of DJL's short-lived Java-backed scalars)
  */
-record AttentionContext(NDArray additiveMask, NDArray positions, NDArray fullKeyMask) {
+record AttentionContext(NDArray additiveMask, NDArray positions, NDArray fullKeyMask, NDArray queryScale) {
     private static final float MASKED = -1e9f;
 
     /**
@@ -29,11 +31,12 @@ record AttentionContext(NDArray additiveMask, NDArray positions, NDArray fullKey
      * @param pastMask [B, past] 1/0 or null
      */
     static AttentionContext build(NDManager manager, int batch, int past, int newTokens, NDArray newMask,
-            NDArray pastMask) {
+            NDArray pastMask, int headDim) {
+        NDArray scale = manager.full(new ai.djl.ndarray.types.Shape(), (float) (1.0 / Math.sqrt(headDim)));
         int total = past + newTokens;
         if (newTokens == 1 && newMask == null && pastMask == null) {
             NDArray position = manager.create(new long[] {past}, new ai.djl.ndarray.types.Shape(1, 1));
-            return new AttentionContext(null, position, null);
+            return new AttentionContext(null, position, null, scale);
         }
         NDArray queryIndex = manager.arange(past, total).reshape(newTokens, 1);
         NDArray keyIndex = manager.arange(0, total).reshape(1, total);
@@ -41,7 +44,7 @@ record AttentionContext(NDArray additiveMask, NDArray positions, NDArray fullKey
                 .reshape(1, 1, newTokens, total); // [1, 1, T, S]
         if (newMask == null && pastMask == null) {
             NDArray positions = manager.arange((long) past, (long) total, 1L, DataType.INT64).reshape(1, newTokens);
-            return new AttentionContext(causal, positions, null);
+            return new AttentionContext(causal, positions, null, scale);
         }
         NDArray fresh = newMask != null
                 ? newMask.toType(DataType.FLOAT32, false)
@@ -54,6 +57,6 @@ record AttentionContext(NDArray additiveMask, NDArray positions, NDArray fullKey
         NDArray positions = full.cumSum(1).sub(1f).clip(0f, Float.MAX_VALUE)
                 .get(new NDIndex(":, {}:", past))
                 .toType(DataType.INT64, false); // [B, T]
-        return new AttentionContext(causal.add(padding), positions, full);
+        return new AttentionContext(causal.add(padding), positions, full, scale);
     }
 }

@@ -186,7 +186,7 @@ public final class CausalLm implements AutoCloseable {
     public NDArray forwardEmbeddings(NDArray inputEmbeddings, NDArray attentionMask, KvCache cache,
             boolean lastPositionOnly) {
         NDArray hidden = hiddenStates(inputEmbeddings, attentionMask, cache);
-        if (lastPositionOnly) {
+        if (lastPositionOnly && hidden.getShape().get(1) > 1) {
             hidden = hidden.get(new NDIndex(":, -1:, :")); // [B, 1, D]
         }
         return Ops.linear(hidden, headWeight, null);
@@ -202,7 +202,7 @@ public final class CausalLm implements AutoCloseable {
                     + config.maxPositions());
         }
         AttentionContext context = AttentionContext.build(inputEmbeddings.getManager(), Math.toIntExact(batch), past,
-                tokens, attentionMask, cache == null ? null : cache.keyMask());
+                tokens, attentionMask, cache == null ? null : cache.keyMask(), config.headDim());
         NDArray x = inputEmbeddings;
         LinearDelta delta = linearDelta; // one value for the whole pass
         NDList rotaryAngles = null;
