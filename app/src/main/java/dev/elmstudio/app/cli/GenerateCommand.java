@@ -1,0 +1,103 @@
+package dev.elmstudio.app.cli;
+
+import ai.djl.Device;
+import dev.elmstudio.engine.checkpoint.LmCheckpoint;
+import dev.elmstudio.engine.lm.CausalLm;
+import dev.elmstudio.engine.lm.Generation;
+import dev.elmstudio.engine.lm.GenerationConfig;
+import dev.elmstudio.engine.lm.Generator;
+import dev.elmstudio.engine.tokenizer.Tokenizer;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code elm generate}: continues a text prompt with a language model folder (config.json, model.safetensors,
+ * tokenizer.json — what {@code elm pretrain} writes), streaming the text as it is decoded.
+ */
+@Command(name = "generate", mixinStandardHelpOptions = true,
+        description = "Continue a prompt with a language model folder, streaming the text.")
+final class GenerateCommand implements Callable<Integer> {
+
+    @Spec
+    private CommandSpec spec;
+
+    @Option(names = "--model", required = true, paramLabel = "DIR",
+            description = "Model folder with config.json, model.safetensors and tokenizer.json.")
+    Path model;
+
+    @Option(names = "--prompt", required = true, description = "Text to continue.")
+    String prompt;
+
+    @Option(names = "--max-tokens", description = "Default ${DEFAULT-VALUE}.")
+    int maxTokens = 64;
+
+    @Option(names = "--temperature", description = "0 = greedy (default ${DEFAULT-VALUE}).")
+    double temperature = 0;
+
+    @Option(names = "--top-k", description = "0 = off (default ${DEFAULT-VALUE}).")
+    int topK = 0;
+
+    @Option(names = "--top-p", description = "1 = off (default ${DEFAULT-VALUE}).")
+    double topP = 1.0;
+
+    @Option(names = "--seed", description = "Sampling seed (default ${DEFAULT-VALUE}).")
+    long seed = 0;
+
+    @Option(names = "--stop", description = "Stop strings (repeatable).")
+    List<String> stops = List.of();
+
+    @Override
+    public Integer call() throws Exception {
+        Path tokenizerFile = model.resolve("tokenizer.json");
+        if (!Files.isDirectory(model)) {
+            throw new CommandFailure("generate: model folder not found: " + model);
+        }
+        if (!Files.isRegularFile(tokenizerFile)) {
+            throw new CommandFailure("generate: " + model + " has no tokenizer.json (needed to tokenize the prompt)");
+        }
+        GenerationConfig config;
+        try {
+            config = new GenerationConfig(maxTokens, temperature, topK, topP, seed, stops, List.of());
+        } catch (IllegalArgumentException e) {
+            throw new CommandFailure("generate: " + e.getMessage(), e);
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        try (CausalLm lm = LmCheckpoint.load(model, Device.cpu()); Tokenizer tokenizer = Tokenizer.load(tokenizerFile)) {
+            config = endsAtEos(config, tokenizer);
+            int[] printed = {0};
+            out.print(prompt);
+            Generation generation = new Generator(lm, tokenizer::decode).generate(tokenizer.encode(prompt), config,
+                    (id, text) -> {
+                        // Stop strings are cut from the final text, so print only what can no longer be cut.
+                        int safe = Math.max(printed[0], text.length() - longestStop());
+                        out.print(text.substring(printed[0], safe));
+                        out.flush();
+                        printed[0] = safe;
+                        return true;
+                    });
+            out.println(generation.text().substring(Math.min(printed[0], generation.text().length())));
+            out.flush();
+        }
+        return 0;
+    }
+
+    private int longestStop() {
+        return stops.stream().mapToInt(String::length).max().orElse(0);
+    }
+
+    /** End at the tokenizer's end-of-sequence when it has one (our tokenizers do; GPT-2's own does not). */
+    private static GenerationConfig endsAtEos(GenerationConfig config, Tokenizer tokenizer) {
+        try {
+            return config.withStopTokenIds(List.of(tokenizer.eosId()));
+        } catch (IllegalStateException noEos) {
+            return config;
+        }
+    }
+}
