@@ -42,6 +42,23 @@ public final class MetricRepository {
         }
     }
 
+    /**
+     * Removes a run's values after {@code step}: a run resumed from the checkpoint at that step recomputes them,
+     * and the series must not hold the lost attempt's values beside the new ones.
+     *
+     * @return how many values were removed
+     */
+    public int deleteAfter(long runId, long step) {
+        String sql = "DELETE FROM metrics WHERE run_id = ? AND step > ?";
+        try (PreparedStatement delete = connection.prepareStatement(sql)) {
+            delete.setLong(1, runId);
+            delete.setLong(2, step);
+            return delete.executeUpdate();
+        } catch (SQLException e) {
+            throw new StorageException("Could not remove metrics of run " + runId + " after step " + step, e);
+        }
+    }
+
     /** One named series of a run, in step order. */
     public List<Metric> series(long runId, String name) {
         String sql = "SELECT step, name, value FROM metrics WHERE run_id = ? AND name = ? ORDER BY step";

@@ -14,7 +14,9 @@ import dev.elmstudio.engine.train.TokenBlockDataset;
 import dev.elmstudio.engine.train.TrainingControl;
 import dev.elmstudio.engine.train.TrainingListener;
 import dev.elmstudio.engine.train.TrainingResult;
+import dev.elmstudio.storage.Run;
 import dev.elmstudio.storage.RunKind;
+import dev.elmstudio.storage.RunStatus;
 import dev.elmstudio.storage.TrainingRecorder;
 import dev.elmstudio.storage.Workspace;
 import java.io.IOException;
@@ -121,7 +123,8 @@ final class PretrainCommand implements Callable<Integer> {
                     .build();
             try (Workspace workspace = workspaceFolder == null ? null : Workspace.openOrCreate(workspaceFolder);
                     Pretrainer trainer = newTrainer(tokenizer, data, config)) {
-                TrainingRecorder recorder = workspace == null ? null : startRun(workspace, config);
+                TrainingRecorder recorder = workspace == null ? null
+                        : resume ? continueRun(workspace, config, trainer.completedSteps()) : startRun(workspace, config);
                 TrainingListener progress = new ProgressPrinter(printer, System.console() != null);
                 TrainingListener listener = recorder == null ? progress : event -> {
                     progress.onEvent(event);
@@ -210,6 +213,34 @@ final class PretrainCommand implements Callable<Integer> {
         long runId = workspace.runs().create(RunKind.PRETRAIN, "pretrain " + out.getFileName(), json, null).id();
         spec.commandLine().getOut().printf("run %d recorded in %s%n", runId, workspace.folder());
         return new TrainingRecorder(workspace, runId, null);
+    }
+
+    /**
+     * A resumed run keeps its record: the latest unfinished pretrain run that wrote to this output folder continues,
+     * without the values it logged after the checkpoint it resumes from. Without one, a new run is recorded.
+     */
+    private TrainingRecorder continueRun(Workspace workspace, PretrainConfig config, int checkpointStep) {
+        String outPath = out.toAbsolutePath().toString();
+        for (Run run : workspace.runs().list()) { // newest first
+            if (run.kind() == RunKind.PRETRAIN && run.status() != RunStatus.FINISHED
+                    && outPath.equals(configuredOut(run.configJson()))) {
+                workspace.metrics().deleteAfter(run.id(), checkpointStep);
+                workspace.runs().updateStatus(run.id(), RunStatus.RUNNING);
+                spec.commandLine().getOut().printf("run %d resumed at step %d%n", run.id(), checkpointStep);
+                return new TrainingRecorder(workspace, run.id(), null);
+            }
+        }
+        return startRun(workspace, config);
+    }
+
+    private static String configuredOut(String configJson) {
+        try {
+            com.google.gson.JsonElement value = com.google.gson.JsonParser.parseString(configJson)
+                    .getAsJsonObject().get("out");
+            return value == null ? null : value.getAsString();
+        } catch (RuntimeException notOurs) {
+            return null; // a run recorded by another tool: not the one to continue
+        }
     }
 
     private static void removeHook(Thread hook) {
