@@ -1,0 +1,18 @@
+package dev.elmstudio.app.shell;
+
+/** The panels the navigation offers, in order; the number is the Ctrl+digit shortcut. */
+public enum PanelId {
+    RUNS("Runs", "Every run in the workspace: status, configuration, curves, checkpoints"),
+    TRAIN("Train", "Pretrain a base language model on a text corpus");
+
+    private final String title;
+    private final String description;
+
+    PanelId(String title, String description) {
+        this.title = title;
+        this.description = description;
+    }
+
+    public String title() { return title; }
+    public String description() { return description; }
+}
