@@ -1,0 +1,19 @@
+#!/usr/bin/env bash
+# Starts the ELM Studio desktop app (README's "run the app" command). Builds the jar first when it
+# is missing. Nothing is downloaded at run time: DJL runs offline with its native jar in lib/.
+# Extra arguments go to the app (e.g. `./scripts/demo.sh gui`).
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+
+# shellcheck source=scripts/find-jdk.sh
+source scripts/find-jdk.sh
+JAVA_HOME="$(find_jdk 21)"
+export JAVA_HOME
+
+jar=$(ls app/target/app-*.jar 2>/dev/null | grep -v -- '-sources\|-tests' | head -n 1 || true)
+if [ -z "$jar" ] || [ ! -d app/target/lib ]; then
+  echo "scripts/demo.sh: building the app once (Maven fetches dependencies; the app itself never does)" >&2
+  mvn -B -q -DskipTests package
+  jar=$(ls app/target/app-*.jar | grep -v -- '-sources\|-tests' | head -n 1)
+fi
+exec "$JAVA_HOME/bin/java" -jar "$jar" "$@"
