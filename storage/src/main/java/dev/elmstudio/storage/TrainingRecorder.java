@@ -63,7 +63,8 @@ public final class TrainingRecorder implements TrainingListener {
         workspace.runs().updateStatus(runId, RunStatus.FAILED);
     }
 
-    private void flush() {
+    /** Writes the buffered metrics now (before the recorder is replaced, e.g. at a stage change). */
+    public void flush() {
         if (!pending.isEmpty()) {
             // Non-finite values (a diverged loss) are kept out of the table rather than failing the run.
             List<Metric> finite = pending.stream().filter(m -> Double.isFinite(m.value())).toList();
@@ -72,9 +73,18 @@ public final class TrainingRecorder implements TrainingListener {
         }
     }
 
-    /** A checkpoint is a folder; its weights file is what the table fingerprints. */
+    /**
+     * A checkpoint is a folder; its weights file is what the table fingerprints: {@code model.safetensors} for
+     * pretraining, {@code weights.safetensors} (LM, adapters and LoRA together) for ELM training.
+     */
     private static Path weightsFile(Path checkpoint) {
-        Path weights = checkpoint.resolve("model.safetensors");
-        return Files.isDirectory(checkpoint) && Files.exists(weights) ? weights : checkpoint;
+        if (Files.isDirectory(checkpoint)) {
+            for (String name : new String[] {"model.safetensors", "weights.safetensors"}) {
+                if (Files.exists(checkpoint.resolve(name))) {
+                    return checkpoint.resolve(name);
+                }
+            }
+        }
+        return checkpoint;
     }
 }

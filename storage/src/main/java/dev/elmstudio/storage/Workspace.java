@@ -37,6 +37,10 @@ public final class Workspace implements AutoCloseable {
     private final MetricRepository metrics;
     private final CheckpointRepository checkpoints;
     private final BaseModelRepository baseModels;
+    private final DatasetRepository datasets;
+    private final EmbeddingSpaceRepository embeddingSpaces;
+    private final EvalRepository evals;
+    private final GenerationRepository generations;
 
     private Workspace(Path folder, Connection connection, WorkspaceLock writerLock) {
         this.folder = folder;
@@ -46,6 +50,10 @@ public final class Workspace implements AutoCloseable {
         this.metrics = new MetricRepository(connection);
         this.checkpoints = new CheckpointRepository(connection, folder);
         this.baseModels = new BaseModelRepository(connection, folder);
+        this.datasets = new DatasetRepository(connection, folder);
+        this.embeddingSpaces = new EmbeddingSpaceRepository(connection, folder);
+        this.evals = new EvalRepository(connection);
+        this.generations = new GenerationRepository(connection);
     }
 
     /** Opens a workspace for writing, creating the folder and an empty database if needed. */
@@ -124,6 +132,22 @@ public final class Workspace implements AutoCloseable {
 
     public BaseModelRepository baseModels() {
         return baseModels;
+    }
+
+    public DatasetRepository datasets() {
+        return datasets;
+    }
+
+    public EmbeddingSpaceRepository embeddingSpaces() {
+        return embeddingSpaces;
+    }
+
+    public EvalRepository evals() {
+        return evals;
+    }
+
+    public GenerationRepository generations() {
+        return generations;
     }
 
     /** Closes the connection, then gives up the writer lock so another process may write. */

@@ -43,7 +43,8 @@ class MigratorTest {
             Migrator.migrate(connection, db);
 
             assertEquals(Migrator.LATEST_VERSION, Migrator.schemaVersion(connection, db));
-            assertEquals(List.of("base_models", "checkpoints", "metrics", "runs"), tableNames(connection));
+            assertEquals(List.of("base_models", "checkpoints", "datasets", "embedding_spaces", "eval_results",
+                    "eval_runs", "generations", "metrics", "runs"), tableNames(connection));
         }
     }
 

@@ -18,7 +18,8 @@ import picocli.CommandLine.ScopeType;
         versionProvider = VersionProvider.class,
         description = "ELM Studio command line: train and inspect embedding language models.",
         // Every subcommand is registered here, in the order `elm --help` lists them.
-        subcommands = {InfoCommand.class, RunsCommand.class, PretrainCommand.class, GenerateCommand.class, BenchCommand.class})
+        subcommands = {InfoCommand.class, RunsCommand.class, ImportCommand.class, PretrainCommand.class, TrainCommand.class,
+                EvalCommand.class, GenerateCommand.class, CavCommand.class, ExportCommand.class, BenchCommand.class})
 public final class ElmCli {
 
     static final String VERBOSE = "--verbose";

@@ -19,21 +19,50 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code elm generate}: continues a text prompt with a language model folder (config.json, model.safetensors,
- * tokenizer.json — what {@code elm pretrain} writes), streaming the text as it is decoded.
+ * tokenizer.json — what {@code elm pretrain} writes), streaming the text as it is decoded. With {@code --elm} it
+ * instead asks a trained ELM about an entity ({@code --entity ID}) or a point between two
+ * ({@code --interpolate ID1 ID2 --alpha a}); see {@link ElmGeneration}.
  */
 @Command(name = "generate", mixinStandardHelpOptions = true,
-        description = "Continue a prompt with a language model folder, streaming the text.")
+        description = "Continue a prompt with a language model folder, or generate from an ELM and an entity.")
 final class GenerateCommand implements Callable<Integer> {
 
     @Spec
     private CommandSpec spec;
 
-    @Option(names = "--model", required = true, paramLabel = "DIR",
+    @Option(names = "--model", paramLabel = "DIR",
             description = "Model folder with config.json, model.safetensors and tokenizer.json.")
     Path model;
 
-    @Option(names = "--prompt", required = true, description = "Text to continue.")
+    @Option(names = "--prompt", description = "Text to continue (with --model).")
     String prompt;
+
+    @Option(names = "--elm", paramLabel = "RUN|DIR", description = "A trained ELM: a run id of --workspace, or an ELM folder.")
+    String elm;
+
+    @Option(names = "--entity", paramLabel = "ID", description = "Entity whose vector fills the prompt's slot.")
+    Integer entity;
+
+    @Option(names = "--interpolate", arity = "2", paramLabel = "ID", description = "Two entities to mix (with --alpha).")
+    List<Integer> interpolate;
+
+    @Option(names = "--alpha", description = "Weight of the first --interpolate entity (default ${DEFAULT-VALUE}).")
+    double alpha = 0.5;
+
+    @Option(names = "--cav", paramLabel = "GENRE", description = "Shift the vector along this genre's CAV (see 'elm cav').")
+    String cavGenre;
+
+    @Option(names = "--strength", description = "How far to shift along --cav (default ${DEFAULT-VALUE}).")
+    double strength = 1.0;
+
+    @Option(names = "--task", description = "Task whose prompt to use (default: the ELM's first).")
+    String task;
+
+    @Option(names = "--embeddings", paramLabel = "FILE", description = "Vectors (.npy or .csv) for an ELM folder.")
+    Path embeddings;
+
+    @Option(names = {"-w", "--workspace"}, paramLabel = "DIR", description = "Workspace of --elm RUN; the text is recorded there.")
+    Path workspaceFolder;
 
     @Option(names = "--max-tokens", description = "Default ${DEFAULT-VALUE}.")
     int maxTokens = 64;
@@ -55,18 +84,31 @@ final class GenerateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Path tokenizerFile = model.resolve("tokenizer.json");
-        if (!Files.isDirectory(model)) {
-            throw new CommandFailure("generate: model folder not found: " + model);
-        }
-        if (!Files.isRegularFile(tokenizerFile)) {
-            throw new CommandFailure("generate: " + model + " has no tokenizer.json (needed to tokenize the prompt)");
+        if ((model == null) == (elm == null)) {
+            throw new CommandFailure("generate: give either --model (a language model) or --elm (an ELM)");
         }
         GenerationConfig config;
         try {
             config = new GenerationConfig(maxTokens, temperature, topK, topP, seed, stops, List.of());
         } catch (IllegalArgumentException e) {
             throw new CommandFailure("generate: " + e.getMessage(), e);
+        }
+        if (elm != null) {
+            return new ElmGeneration(this, config).run(spec.commandLine().getOut());
+        }
+        if (prompt == null) {
+            throw new CommandFailure("generate: --model needs --prompt");
+        }
+        return continuePrompt(config);
+    }
+
+    private int continuePrompt(GenerationConfig config) throws Exception {
+        Path tokenizerFile = model.resolve("tokenizer.json");
+        if (!Files.isDirectory(model)) {
+            throw new CommandFailure("generate: model folder not found: " + model);
+        }
+        if (!Files.isRegularFile(tokenizerFile)) {
+            throw new CommandFailure("generate: " + model + " has no tokenizer.json (needed to tokenize the prompt)");
         }
         PrintWriter out = spec.commandLine().getOut();
         try (CausalLm lm = LmCheckpoint.load(model, Device.cpu()); Tokenizer tokenizer = Tokenizer.load(tokenizerFile)) {

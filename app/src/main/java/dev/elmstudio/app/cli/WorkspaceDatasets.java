@@ -1,0 +1,69 @@
+package dev.elmstudio.app.cli;
+
+import dev.elmstudio.engine.data.DatasetFiles;
+import dev.elmstudio.engine.data.MovieLensDataset;
+import dev.elmstudio.engine.data.Movie;
+import dev.elmstudio.engine.data.embedding.EmbeddingSpace;
+import dev.elmstudio.engine.data.embedding.NpyFiles;
+import dev.elmstudio.storage.Dataset;
+import dev.elmstudio.storage.EmbeddingSpaceRecord;
+import dev.elmstudio.storage.Workspace;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.Set;
+
+/** Look-ups shared by the commands that read a workspace's datasets, failing with messages that say what to do. */
+final class WorkspaceDatasets {
+    static final String TASKS_FILE = "tasks.jsonl";
+    static final String EMBEDDINGS_FOLDER = "embeddings";
+
+    private WorkspaceDatasets() {}
+
+    static Dataset require(Workspace workspace, String command, String name) {
+        return workspace.datasets().findByName(name).orElseThrow(() -> new CommandFailure(command + ": no dataset '"
+                + name + "' in " + workspace.folder() + " (import one with 'elm import movielens' or 'elm import demo')"));
+    }
+
+    static EmbeddingSpaceRecord requireSpace(Workspace workspace, String command, Dataset dataset, String name) {
+        return workspace.embeddingSpaces().find(dataset.id(), name).orElseThrow(() -> new CommandFailure(command
+                + ": dataset '" + dataset.name() + "' has no embedding space '" + name
+                + "' (add one with 'elm import embeddings')"));
+    }
+
+    static MovieLensDataset load(Dataset dataset, String command) {
+        try {
+            return DatasetFiles.read(dataset.path());
+        } catch (IOException e) {
+            throw new CommandFailure(command + ": could not read dataset '" + dataset.name() + "' (" + e.getMessage() + ")", e);
+        }
+    }
+
+    static EmbeddingSpace loadSpace(EmbeddingSpaceRecord space, String command) {
+        try {
+            return NpyFiles.read(space.name(), space.path(), space.dimension());
+        } catch (IOException e) {
+            throw new CommandFailure(command + ": could not read embedding space '" + space.name() + "' ("
+                    + e.getMessage() + ")", e);
+        }
+    }
+
+    static Path spaceFile(Dataset dataset, String spaceName) {
+        return dataset.path().resolve(EMBEDDINGS_FOLDER).resolve(spaceName + ".npy");
+    }
+
+    /** Movie ids and user ids of a dataset: the ids an embedding row or a task slot may name. */
+    record KnownIds(Set<Integer> movies, Set<Integer> users) {
+        static KnownIds of(MovieLensDataset data) {
+            Set<Integer> movies = new HashSet<>();
+            for (Movie movie : data.catalogue().movies()) {
+                movies.add(movie.id());
+            }
+            Set<Integer> users = new HashSet<>();
+            for (int id : data.ratings().userIds()) {
+                users.add(id);
+            }
+            return new KnownIds(movies, users);
+        }
+    }
+}

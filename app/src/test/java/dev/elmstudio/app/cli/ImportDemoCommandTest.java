@@ -1,0 +1,51 @@
+package dev.elmstudio.app.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.gson.JsonParser;
+import dev.elmstudio.storage.Dataset;
+import dev.elmstudio.storage.EmbeddingSpaceRecord;
+import dev.elmstudio.storage.Workspace;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ImportDemoCommandTest {
+    /** Maven runs the app's tests in app/; the committed catalogue is at the repository root. */
+    private static final Path ASSETS = Path.of("..", "assets");
+
+    @TempDir
+    Path folder;
+
+    @Test
+    void demoImportRecordsTheWorldItsBehavioralSpaceAndTasks() {
+        assertTrue(Files.isRegularFile(ASSETS.resolve("demo/films.jsonl")), "missing asset " + ASSETS.resolve("demo/films.jsonl"));
+        Path workspaceFolder = folder.resolve("ws");
+
+        ElmFixtures.ok("import", "demo", "--assets", ASSETS.toString(), "--viewers", "200", "--seed", "5",
+                "-w", workspaceFolder.toString());
+
+        try (Workspace workspace = Workspace.openReadOnly(workspaceFolder)) {
+            Dataset demo = workspace.datasets().findByName("demo").orElseThrow();
+            assertEquals("demo", demo.kind());
+            assertTrue(JsonParser.parseString(demo.statsJson()).getAsJsonObject().get("tasks").getAsInt() > 0);
+            assertTrue(Files.isRegularFile(demo.path().resolve(WorkspaceDatasets.TASKS_FILE)));
+            EmbeddingSpaceRecord space = workspace.embeddingSpaces()
+                    .find(demo.id(), ImportDemoCommand.BEHAVIORAL_SPACE).orElseThrow();
+            assertEquals("behavioral", space.kind());
+            assertTrue(space.count() > 0 && Files.isRegularFile(space.path()));
+        }
+    }
+
+    @Test
+    void aMissingAssetsFolderIsNamedAndCreatesNoWorkspace() {
+        Path workspaceFolder = folder.resolve("ws");
+        CliRun run = CliRun.execute("import", "demo", "--assets", folder.resolve("nowhere").toString(),
+                "-w", workspaceFolder.toString());
+        assertEquals(1, run.exitCode(), run::toString);
+        assertTrue(run.err().contains("films.jsonl") && run.err().contains("--assets"), run::toString);
+        assertTrue(Files.notExists(workspaceFolder));
+    }
+}
