@@ -29,7 +29,8 @@ public final class Migrator {
      * Every migration in order; entry i is version i + 1. Listed here because a jar cannot list a
      * resource folder; {@code MigratorTest} checks that this list and the folder agree.
      */
-    static final List<String> MIGRATIONS = List.of("V001__init.sql", "V002__datasets_spaces_eval.sql");
+    static final List<String> MIGRATIONS =
+            List.of("V001__init.sql", "V002__datasets_spaces_eval.sql", "V003__rater_sessions.sql");
 
     /** The schema version this code reads and writes. */
     public static final int LATEST_VERSION = MIGRATIONS.size();

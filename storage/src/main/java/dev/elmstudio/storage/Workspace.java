@@ -41,6 +41,7 @@ public final class Workspace implements AutoCloseable {
     private final EmbeddingSpaceRepository embeddingSpaces;
     private final EvalRepository evals;
     private final GenerationRepository generations;
+    private final RatingRepository ratings;
 
     private Workspace(Path folder, Connection connection, WorkspaceLock writerLock) {
         this.folder = folder;
@@ -54,6 +55,7 @@ public final class Workspace implements AutoCloseable {
         this.embeddingSpaces = new EmbeddingSpaceRepository(connection, folder);
         this.evals = new EvalRepository(connection);
         this.generations = new GenerationRepository(connection);
+        this.ratings = new RatingRepository(connection);
     }
 
     /** Opens a workspace for writing, creating the folder and an empty database if needed. */
@@ -144,6 +146,10 @@ public final class Workspace implements AutoCloseable {
 
     public EvalRepository evals() {
         return evals;
+    }
+
+    public RatingRepository ratings() {
+        return ratings;
     }
 
     public GenerationRepository generations() {
