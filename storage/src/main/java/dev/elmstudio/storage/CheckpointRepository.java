@@ -93,6 +93,25 @@ public final class CheckpointRepository {
         }
     }
 
+    /**
+     * Verifies every recorded file inside {@code checkpointFolder} against its SHA-256 before a run resumes from it,
+     * so a damaged or swapped file is refused instead of silently training on.
+     *
+     * @return how many recorded files were checked
+     * @throws StorageException naming the file when one differs from what was recorded
+     */
+    public int verifyRecordedFilesIn(long runId, Path checkpointFolder) {
+        Path folder = checkpointFolder.toAbsolutePath().normalize();
+        int checked = 0;
+        for (Checkpoint checkpoint : list(runId)) {
+            if (checkpoint.path().startsWith(folder)) {
+                CheckpointFiles.verify(checkpoint);
+                checked++;
+            }
+        }
+        return checked;
+    }
+
     private Checkpoint read(ResultSet row) throws SQLException {
         return new Checkpoint(
                 row.getLong("id"),

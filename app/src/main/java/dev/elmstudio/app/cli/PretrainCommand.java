@@ -122,7 +122,7 @@ final class PretrainCommand implements Callable<Integer> {
                     .optCheckpointInterval(checkpointInterval).optSeed(seed).optCheckpointDir(out.resolve("checkpoints"))
                     .build();
             try (Workspace workspace = workspaceFolder == null ? null : Workspace.openOrCreate(workspaceFolder);
-                    Pretrainer trainer = newTrainer(tokenizer, data, config)) {
+                    Pretrainer trainer = newTrainer(tokenizer, data, config, workspace)) {
                 TrainingRecorder recorder = workspace == null ? null
                         : resume ? continueRun(workspace, config, trainer.completedSteps()) : startRun(workspace, config);
                 TrainingListener progress = new ProgressPrinter(printer, System.console() != null);
@@ -179,12 +179,18 @@ final class PretrainCommand implements Callable<Integer> {
         return trained;
     }
 
-    private Pretrainer newTrainer(Tokenizer tokenizer, TokenBlockDataset data, PretrainConfig config)
-            throws IOException {
+    private Pretrainer newTrainer(Tokenizer tokenizer, TokenBlockDataset data, PretrainConfig config,
+            Workspace workspace) throws IOException {
         if (resume) {
             Optional<Path> latest = Pretrainer.latestCheckpoint(config.checkpointDir());
             if (latest.isEmpty()) {
                 throw new CommandFailure("pretrain --resume: no checkpoint in " + config.checkpointDir());
+            }
+            if (workspace != null) {
+                for (Run run : workspace.runs().list()) {
+                    // A damaged checkpoint is refused before it is loaded, for whichever run recorded it.
+                    workspace.checkpoints().verifyRecordedFilesIn(run.id(), latest.get());
+                }
             }
             return Pretrainer.resume(latest.get(), data, Device.cpu());
         }

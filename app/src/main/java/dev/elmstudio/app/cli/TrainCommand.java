@@ -176,6 +176,7 @@ final class TrainCommand implements Callable<Integer> {
         RunInputs inputs = RunInputs.read(workspace, settings);
         Path tokenizerFile = settings.baseModel() != null ? Path.of(settings.baseModel()).resolve(TOKENIZER_FILE)
                 : runFolder.resolve(TOKENIZER_FILE);
+        workspace.checkpoints().verifyRecordedFilesIn(run.id(), checkpoint.get()); // refuse a damaged checkpoint
         int checkpointStep = Integer.parseInt(checkpoint.get().getFileName().toString().substring("step-".length()));
         // The values logged after the checkpoint are recomputed: drop them so the series has no duplicates.
         workspace.metrics().deleteAfter(run.id(), checkpointStep);

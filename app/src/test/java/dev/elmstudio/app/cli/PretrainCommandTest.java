@@ -58,6 +58,28 @@ class PretrainCommandTest {
     }
 
     @Test
+    void resumeRefusesACheckpointChangedAfterItWasRecorded() throws Exception {
+        Path corpus = folder.resolve("corpus.txt");
+        Files.writeString(corpus, "the sea is grey and the sea is wide.\n\n".repeat(200));
+        Path out = folder.resolve("out");
+        Path workspaceFolder = folder.resolve("ws");
+        String[] args = {"pretrain", "--corpus", corpus.toString(), "--out", out.toString(), "--vocab", "280",
+            "--layers", "1", "--width", "32", "--heads", "2", "--context", "32", "--batch", "4", "--steps", "10",
+            "--warmup", "2", "--eval-interval", "0", "--checkpoint-interval", "5", "-w", workspaceFolder.toString()};
+        assertEquals(0, CliRun.execute(args).exitCode());
+        Path weights = out.resolve("checkpoints/step-00000010/model.safetensors");
+        byte[] bytes = Files.readAllBytes(weights);
+        bytes[bytes.length - 1] ^= 1; // one flipped bit in the last weight
+        Files.write(weights, bytes);
+
+        String[] resume = java.util.Arrays.copyOf(args, args.length + 1);
+        resume[args.length] = "--resume";
+        CliRun run = CliRun.execute(resume);
+        assertEquals(1, run.exitCode(), run::toString);
+        assertTrue(run.err().contains("model.safetensors") && run.err().contains("SHA-256"), run::toString);
+    }
+
+    @Test
     void aMissingCorpusIsAOneLineErrorAndWritesNothing() {
         Path out = folder.resolve("out");
         CliRun run = CliRun.execute("pretrain", "--corpus", folder.resolve("nope.txt").toString(), "--out",
