@@ -56,6 +56,16 @@ public final class EvalRepository {
         }
     }
 
+    /** Marks evaluations left running by a process that died as interrupted (called when a writer opens). */
+    public int markRunningAsInterrupted() {
+        String sql = "UPDATE eval_runs SET status = 'interrupted' WHERE status = 'running'";
+        try (PreparedStatement update = connection.prepareStatement(sql)) {
+            return update.executeUpdate();
+        } catch (SQLException e) {
+            throw new StorageException("Could not mark evaluations left running by a crashed process as interrupted", e);
+        }
+    }
+
     public void updateStatus(long id, RunStatus status) {
         String sql = "UPDATE eval_runs SET status = ?, updated_at = ? WHERE id = ?";
         try (PreparedStatement update = connection.prepareStatement(sql)) {

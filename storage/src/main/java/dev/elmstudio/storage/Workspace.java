@@ -181,6 +181,7 @@ public final class Workspace implements AutoCloseable {
             createLayout(folder);
             Workspace workspace = new Workspace(folder, connection, lock);
             workspace.runs.markRunningAsInterrupted();
+            workspace.evals.markRunningAsInterrupted();
             return workspace;
         } catch (RuntimeException e) {
             closeQuietly(connection, e);
