@@ -21,7 +21,6 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.SplittableRandom;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -67,7 +66,7 @@ class ElmExportTest {
                 Map.of(ToyTask.SPACE, ToyTask.adapter(config, 2)), 2)) {
             float[] base = lmLogits(elm.lm());
             elm.enableLora(new LoraConfig(4, 8, targets), 3);
-            randomizeLoraB(elm);
+            LoraFixtures.randomizeLoraB(elm, 4);
             unmerged = lmLogits(elm.lm());
             assertFalse(Arrays.equals(base, unmerged), "non-zero B must change the outputs");
 
@@ -87,20 +86,6 @@ class ElmExportTest {
         }
     }
 
-    private static void randomizeLoraB(ElmModel elm) {
-        SplittableRandom random = new SplittableRandom(4);
-        try (NDManager scratch = elm.lm().manager().newSubManager()) {
-            for (Map.Entry<String, NDArray> e : elm.loraParameters().entrySet()) {
-                if (e.getKey().endsWith("lora_B.weight")) {
-                    float[] values = new float[Math.toIntExact(e.getValue().size())];
-                    for (int i = 0; i < values.length; i++) {
-                        values[i] = (float) (random.nextDouble() - 0.5) * 0.2f;
-                    }
-                    elm.copyParameter(e.getKey(), scratch.create(values, e.getValue().getShape()));
-                }
-            }
-        }
-    }
 
     /** Logits [2, 6, V] of the LM alone for a fixed batch, the second row left-padded. */
     private static float[] lmLogits(CausalLm lm) {

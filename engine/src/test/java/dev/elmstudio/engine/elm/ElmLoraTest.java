@@ -18,7 +18,6 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.SplittableRandom;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -63,18 +62,7 @@ class ElmLoraTest {
             Lora lora = elm.enableLora(new LoraConfig(4, 8, targets), 3);
             assertEquals(targets.size() * config.numLayers() * 2, lora.parameters().size());
             assertArrayEquals(base, logits(elm, examples), 1e-6f, "B = 0: LoRA starts as the base model");
-            SplittableRandom random = new SplittableRandom(4);
-            try (NDManager scratch = elm.lm().manager().newSubManager()) {
-                for (Map.Entry<String, NDArray> e : elm.loraParameters().entrySet()) {
-                    if (e.getKey().endsWith("lora_B.weight")) {
-                        float[] values = new float[Math.toIntExact(e.getValue().size())];
-                        for (int i = 0; i < values.length; i++) {
-                            values[i] = (float) (random.nextDouble() - 0.5) * 0.2f;
-                        }
-                        elm.copyParameter(e.getKey(), scratch.create(values, e.getValue().getShape()));
-                    }
-                }
-            }
+            LoraFixtures.randomizeLoraB(elm, 4);
             float[] unmerged = logits(elm, examples);
             assertFalse(Arrays.equals(base, unmerged), "non-zero B must change the outputs");
             elm.mergeLora();
