@@ -31,16 +31,19 @@ public final class MiniLmEncoder implements TextEncoder {
         if (texts.isEmpty()) {
             return List.of();
         }
+        // langchain4j refuses blank text (a space too), so blank texts skip the model and get the zero vector:
+        // "no content", whose cosine with anything is 0 rather than an error for the whole batch.
         List<TextSegment> segments = new ArrayList<>(texts.size());
-        for (int i = 0; i < texts.size(); i++) {
-            String text = texts.get(i);
-            // An empty segment is refused by langchain4j; a single space encodes to "no content".
-            segments.add(TextSegment.from(text == null || text.isBlank() ? " " : text));
+        for (String text : texts) {
+            if (text != null && !text.isBlank()) {
+                segments.add(TextSegment.from(text));
+            }
         }
-        List<Embedding> embeddings = model.embedAll(segments).content();
-        List<float[]> out = new ArrayList<>(embeddings.size());
-        for (Embedding embedding : embeddings) {
-            out.add(embedding.vector());
+        List<Embedding> embeddings = segments.isEmpty() ? List.of() : model.embedAll(segments).content();
+        List<float[]> out = new ArrayList<>(texts.size());
+        int next = 0;
+        for (String text : texts) {
+            out.add(text == null || text.isBlank() ? new float[DIMENSION] : embeddings.get(next++).vector());
         }
         return out;
     }

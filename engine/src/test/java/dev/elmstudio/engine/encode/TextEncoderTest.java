@@ -58,4 +58,17 @@ class TextEncoderTest {
         double far = TextEncoder.cosine(v.get(0), v.get(2));
         assertTrue(close > far + 0.1, "cos(hilarious comedy, funny comedy) = " + close + ", cos(…, war documentary) = " + far);
     }
+
+    @Test
+    void blankTextsGetTheZeroVectorWithoutLosingTheOthersOrTheirOrder() {
+        TextEncoder encoder = new MiniLmEncoder();
+        List<float[]> alone = encoder.encode(List.of("a funny comedy", "a war documentary"));
+        List<float[]> mixed = encoder.encode(java.util.Arrays.asList(" ", "a funny comedy", "", "a war documentary", null));
+        assertEquals(5, mixed.size());
+        for (int blank : new int[] {0, 2, 4}) {
+            assertEquals(0.0, java.util.stream.IntStream.range(0, 384).mapToDouble(i -> Math.abs(mixed.get(blank)[i])).sum());
+        }
+        org.junit.jupiter.api.Assertions.assertArrayEquals(alone.get(0), mixed.get(1), 1e-5f);
+        org.junit.jupiter.api.Assertions.assertArrayEquals(alone.get(1), mixed.get(3), 1e-5f);
+    }
 }
