@@ -1,5 +1,6 @@
 package dev.elmstudio.engine.checkpoint;
 
+import dev.elmstudio.engine.io.AtomicFiles;
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonNull;

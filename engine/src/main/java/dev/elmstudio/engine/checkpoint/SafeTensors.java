@@ -1,5 +1,6 @@
 package dev.elmstudio.engine.checkpoint;
 
+import dev.elmstudio.engine.io.AtomicFiles;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;

@@ -1,5 +1,6 @@
 package dev.elmstudio.engine.data;
 
+import dev.elmstudio.engine.io.AtomicFiles;
 import com.google.gson.Gson;
 import com.google.gson.reflect.TypeToken;
 import java.io.BufferedInputStream;

@@ -1,6 +1,6 @@
 package dev.elmstudio.engine.factor;
 
-import dev.elmstudio.engine.data.AtomicFiles;
+import dev.elmstudio.engine.io.AtomicFiles;
 import dev.elmstudio.engine.data.MovieLensDataset;
 import dev.elmstudio.engine.data.MovieLensImporter;
 import java.io.BufferedWriter;
@@ -71,7 +71,7 @@ public final class ImportAlsBenchmark {
     /** Skewed like MovieLens: user activity log-normal, movie popularity a power law. Content is random. */
     static void generate(Path folder, int users, int movies, long ratings, long seed) throws IOException {
         SplittableRandom random = new SplittableRandom(seed);
-        AtomicFiles.write(folder.resolve("movies.csv"), out -> {
+        AtomicFiles.writeStream(folder.resolve("movies.csv"), out -> {
             StringBuilder text = new StringBuilder("movieId,title,genres\n");
             for (int m = 1; m <= movies; m++) {
                 text.append(m).append(",\"Movie ").append(m).append(", The (").append(1950 + m % 70).append(")\",Drama|Comedy\n");

@@ -1,5 +1,6 @@
 package dev.elmstudio.engine.data;
 
+import dev.elmstudio.engine.io.AtomicFiles;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

@@ -1,6 +1,6 @@
 package dev.elmstudio.engine.data.demo;
 
-import dev.elmstudio.engine.data.AtomicFiles;
+import dev.elmstudio.engine.io.AtomicFiles;
 import dev.elmstudio.engine.data.ImportListener;
 import dev.elmstudio.engine.data.MovieLensDataset;
 import dev.elmstudio.engine.data.MovieLensImporter;

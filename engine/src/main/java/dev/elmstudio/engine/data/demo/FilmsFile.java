@@ -1,10 +1,10 @@
 package dev.elmstudio.engine.data.demo;
 
+import dev.elmstudio.engine.io.AtomicFiles;
 import com.google.gson.FieldNamingPolicy;
 import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonParseException;
-import dev.elmstudio.engine.data.AtomicFiles;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,6 +1,6 @@
 package dev.elmstudio.engine.data.demo;
 
-import dev.elmstudio.engine.data.AtomicFiles;
+import dev.elmstudio.engine.io.AtomicFiles;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;

@@ -1,6 +1,6 @@
 package dev.elmstudio.engine.data.embedding;
 
-import dev.elmstudio.engine.data.AtomicFiles;
+import dev.elmstudio.engine.io.AtomicFiles;
 import dev.elmstudio.engine.data.DelimitedFileReader;
 import dev.elmstudio.engine.data.FloatList;
 import dev.elmstudio.engine.data.ImportListener;
@@ -20,7 +20,7 @@ public final class EmbeddingCsv {
 
     public static void write(EmbeddingSpace space, Path file) throws IOException {
         int d = space.dimension();
-        AtomicFiles.write(file, out -> {
+        AtomicFiles.writeStream(file, out -> {
             StringBuilder line = new StringBuilder("id");
             for (int k = 0; k < d; k++) {
                 line.append(",x").append(k);

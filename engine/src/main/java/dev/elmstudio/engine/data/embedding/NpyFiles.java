@@ -1,6 +1,6 @@
 package dev.elmstudio.engine.data.embedding;
 
-import dev.elmstudio.engine.data.AtomicFiles;
+import dev.elmstudio.engine.io.AtomicFiles;
 import java.io.DataInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -36,7 +36,7 @@ public final class NpyFiles {
     public static void write(EmbeddingSpace space, Path vectorsFile) throws IOException {
         int n = space.size();
         int d = space.dimension();
-        AtomicFiles.write(vectorsFile, out -> {
+        AtomicFiles.writeStream(vectorsFile, out -> {
             out.write(header("<f4", "(" + n + ", " + d + ")"));
             ByteBuffer buffer = ByteBuffer.allocate(d * 4).order(ByteOrder.LITTLE_ENDIAN);
             for (int row = 0; row < n; row++) {
@@ -45,7 +45,7 @@ public final class NpyFiles {
                 out.write(buffer.array(), 0, d * 4);
             }
         });
-        AtomicFiles.write(idsFileFor(vectorsFile), out -> {
+        AtomicFiles.writeStream(idsFileFor(vectorsFile), out -> {
             out.write(header("<i8", "(" + n + ",)"));
             ByteBuffer buffer = ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN);
             for (int id : space.ids()) {

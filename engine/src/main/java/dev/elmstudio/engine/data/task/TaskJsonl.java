@@ -1,12 +1,12 @@
 package dev.elmstudio.engine.data.task;
 
+import dev.elmstudio.engine.io.AtomicFiles;
 import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import com.google.gson.JsonSyntaxException;
-import dev.elmstudio.engine.data.AtomicFiles;
 import dev.elmstudio.engine.data.MalformedDataException;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -29,7 +29,7 @@ public final class TaskJsonl {
     }
 
     public static void write(List<TaskExample> examples, Path file) throws IOException {
-        AtomicFiles.write(file, out -> {
+        AtomicFiles.writeStream(file, out -> {
             for (TaskExample example : examples) {
                 JsonObject row = new JsonObject();
                 row.addProperty("task", example.task());
