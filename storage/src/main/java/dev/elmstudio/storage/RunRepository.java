@@ -97,6 +97,24 @@ public final class RunRepository {
     }
 
     /**
+     * Deletes a run with its metrics and checkpoint rows (the schema cascades); evaluations and generations that
+     * name it keep their rows with no run. Files are the caller's to delete. A running run is refused: its writer
+     * would go on writing rows for a run that no longer exists.
+     */
+    public void delete(long id) {
+        Run run = get(id).orElseThrow(() -> new StorageException("Run " + id + " does not exist in this workspace"));
+        if (run.status() == RunStatus.RUNNING) {
+            throw new StorageException("Run " + id + " is running; cancel it (or let it finish) before deleting it");
+        }
+        try (PreparedStatement delete = connection.prepareStatement("DELETE FROM runs WHERE id = ?")) {
+            delete.setLong(1, id);
+            requireOneRow(delete.executeUpdate(), id);
+        } catch (SQLException e) {
+            throw new StorageException("Could not delete run " + id, e);
+        }
+    }
+
+    /**
      * Marks every RUNNING run INTERRUPTED. Called when a writer opens the workspace: it holds the
      * workspace lock, so no live process is running them; they were left by one that died.
      *

@@ -53,4 +53,44 @@ class RunRepositoryTest {
             assertTrue(e.getMessage().contains("Run 7 does not exist"), e.getMessage());
         }
     }
+
+    @Test
+    void deletingARunRemovesItsMetricsAndCheckpointsAndUnlinksEvaluationsAndGenerations() throws Exception {
+        try (Workspace workspace = Workspace.openOrCreate(folder)) {
+            long kept = workspace.runs().create(RunKind.ELM, "kept", "{}", 1).id();
+            long gone = workspace.runs().create(RunKind.ELM, "gone", "{}", 1).id();
+            for (long id : List.of(kept, gone)) {
+                workspace.metrics().append(id, List.of(new Metric(1, "loss", 2.0), new Metric(2, "loss", 1.5)));
+                java.nio.file.Path weights = java.nio.file.Files.createDirectories(
+                        workspace.checkpointsFolder().resolve("run-" + id)).resolve("weights.safetensors");
+                java.nio.file.Files.writeString(weights, "w" + id);
+                workspace.checkpoints().record(id, 1, 2, weights);
+                workspace.runs().updateStatus(id, RunStatus.FINISHED);
+            }
+            long evalId = workspace.evals().create(gone, "eval", "{}").id();
+            workspace.generations().create(gone, null, "{}", "text");
+
+            workspace.runs().delete(gone);
+
+            assertTrue(workspace.runs().get(gone).isEmpty());
+            assertTrue(workspace.metrics().series(gone, "loss").isEmpty());
+            assertTrue(workspace.checkpoints().list(gone).isEmpty());
+            assertNull(workspace.evals().get(evalId).orElseThrow().runId(), "the evaluation stays, without its run");
+            assertTrue(workspace.generations().listForRun(gone).isEmpty());
+            assertEquals(2, workspace.metrics().series(kept, "loss").size(), "the other run keeps its rows");
+            assertEquals(1, workspace.checkpoints().list(kept).size());
+        }
+    }
+
+    @Test
+    void aRunningOrUnknownRunIsNotDeleted() {
+        try (Workspace workspace = Workspace.openOrCreate(folder)) {
+            long id = workspace.runs().create(RunKind.PRETRAIN, "live", "{}", null).id();
+            StorageException running = assertThrows(StorageException.class, () -> workspace.runs().delete(id));
+            assertTrue(running.getMessage().contains("Run " + id + " is running"), running.getMessage());
+            assertTrue(workspace.runs().get(id).isPresent());
+            StorageException unknown = assertThrows(StorageException.class, () -> workspace.runs().delete(99));
+            assertTrue(unknown.getMessage().contains("Run 99 does not exist"), unknown.getMessage());
+        }
+    }
 }

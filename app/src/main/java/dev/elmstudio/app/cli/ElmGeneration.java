@@ -14,6 +14,8 @@ import dev.elmstudio.engine.elm.ElmModel;
 import dev.elmstudio.engine.elm.PromptTemplate;
 import dev.elmstudio.engine.lm.Generation;
 import dev.elmstudio.engine.lm.GenerationConfig;
+import dev.elmstudio.app.jobs.ElmRunException;
+import dev.elmstudio.app.jobs.ElmRunSettings;
 import dev.elmstudio.storage.Dataset;
 import dev.elmstudio.storage.Run;
 import dev.elmstudio.storage.RunKind;
@@ -84,7 +86,7 @@ final class ElmGeneration {
                 throw new CommandFailure(COMMAND + ": run " + runId + " has no finished model (status "
                         + run.status().dbValue() + "); finish it with 'elm train --resume " + runId + "'");
             }
-            TrainSettings settings = TrainSettings.fromJson(run.configJson(), runId);
+            ElmRunSettings settings = settings(run.configJson(), runId);
             Dataset dataset = WorkspaceDatasets.require(workspace, COMMAND, settings.dataset());
             EmbeddingSpace space = WorkspaceDatasets.loadSpace(
                     WorkspaceDatasets.requireSpace(workspace, COMMAND, dataset, settings.space()), COMMAND);
@@ -184,6 +186,14 @@ final class ElmGeneration {
             return file.toString().endsWith(".csv") ? EmbeddingCsv.read("vectors", file, 0, ImportListener.NONE)
                     : NpyFiles.read("vectors", file, 0);
         } catch (MalformedDataException | IOException | IllegalArgumentException e) {
+            throw new CommandFailure(COMMAND + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static ElmRunSettings settings(String json, long runId) {
+        try {
+            return ElmRunSettings.fromJson(json, runId);
+        } catch (ElmRunException e) {
             throw new CommandFailure(COMMAND + ": " + e.getMessage(), e);
         }
     }

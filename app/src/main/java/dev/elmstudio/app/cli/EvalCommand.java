@@ -3,6 +3,10 @@ package dev.elmstudio.app.cli;
 import ai.djl.Device;
 import ai.djl.ndarray.NDManager;
 import com.google.gson.JsonObject;
+import dev.elmstudio.app.jobs.ElmRunException;
+import dev.elmstudio.app.jobs.ElmRunInputs;
+import dev.elmstudio.app.jobs.ElmRunModel;
+import dev.elmstudio.app.jobs.ElmRunSettings;
 import dev.elmstudio.engine.data.MalformedDataException;
 import dev.elmstudio.engine.data.task.TaskExample;
 import dev.elmstudio.engine.data.task.TaskJsonl;
@@ -81,14 +85,20 @@ final class EvalCommand implements Callable<Integer> {
                 throw new CommandFailure(COMMAND + ": run " + runId + " has no finished model (status "
                         + run.status().dbValue() + ")");
             }
-            TrainSettings settings = TrainSettings.fromJson(run.configJson(), runId);
-            TrainCommand.RunInputs inputs = TrainCommand.RunInputs.read(workspace, settings);
-            List<TaskExample> tasks = explicitTasks != null ? explicitTasks : inputs.tasks();
-            List<ElmExample> examples = ElmRunModel.examples(tasks, inputs.space());
+            ElmRunSettings settings;
+            ElmRunInputs inputs;
+            try {
+                settings = ElmRunSettings.fromJson(run.configJson(), runId);
+                ElmRunInputs read = ElmRunInputs.read(workspace, settings);
+                inputs = new ElmRunInputs(explicitTasks != null ? explicitTasks : read.tasks(), read.spaces());
+            } catch (ElmRunException e) {
+                throw new CommandFailure(COMMAND + ": " + e.getMessage(), e);
+            }
+            List<ElmExample> examples = ElmRunModel.examples(settings, inputs);
             if (examples.isEmpty()) {
                 throw new CommandFailure(COMMAND + ": no task example has all its ids in space '" + settings.space() + "'");
             }
-            List<TaskExample> scoredTasks = ElmRunModel.withVectors(tasks, inputs.space()); // same order as examples
+            List<TaskExample> scoredTasks = ElmRunModel.withVectors(settings, inputs); // same order as examples
             try (ElmModel model = ElmArchive.load(elm, Device.cpu())) {
                 int count = Math.min(limit, examples.size());
                 EvalRun eval = workspace.evals().create(runId, "eval run " + runId, config(count));
