@@ -16,6 +16,9 @@ public final class MetricChart extends LineChart<Number, Number> {
 
     static final int MAX_POINTS = 600;
 
+    /** The lists {@link #follow} listens to, so {@link #unfollowAll} can let go of them. */
+    private final List<Runnable> unfollows = new java.util.ArrayList<>();
+
     public MetricChart(String title, String yLabel) {
         super(new NumberAxis(), new NumberAxis());
         setTitle(title);
@@ -31,8 +34,11 @@ public final class MetricChart extends LineChart<Number, Number> {
     public XYChart.Series<Number, Number> follow(String name, ObservableList<MetricPoint> points) {
         XYChart.Series<Number, Number> series = new XYChart.Series<>();
         series.setName(name);
+        for (MetricPoint point : points) { // what the list holds already
+            series.getData().add(new XYChart.Data<>(point.step(), point.value()));
+        }
         getData().add(series);
-        points.addListener((ListChangeListener<MetricPoint>) change -> {
+        ListChangeListener<MetricPoint> listener = change -> {
             while (change.next()) {
                 if (change.wasRemoved() && points.isEmpty()) {
                     series.getData().clear();
@@ -49,8 +55,17 @@ public final class MetricChart extends LineChart<Number, Number> {
                     }
                 }
             }
-        });
+        };
+        points.addListener(listener);
+        unfollows.add(() -> points.removeListener(listener));
         return series;
+    }
+
+    /** Stops following every list and removes all series (before following other curves). */
+    public void unfollowAll() {
+        unfollows.forEach(Runnable::run);
+        unfollows.clear();
+        getData().clear();
     }
 
     /** A fixed series (a finished or polled run). */

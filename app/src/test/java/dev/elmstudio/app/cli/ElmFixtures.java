@@ -16,7 +16,7 @@ import java.util.stream.Stream;
  * Tiny inputs written by the tests themselves (no MovieLens data is committed): a MovieLens-format folder of
  * {@value #MOVIES} movies rated by {@value #USERS} users, 4-dimensional vectors for them, and one task per movie.
  */
-final class ElmFixtures {
+public final class ElmFixtures {
     static final int MOVIES = 8;
     static final int USERS = 6;
     static final int DIMENSION = 4;
@@ -74,11 +74,18 @@ final class ElmFixtures {
 
     /** A workspace holding dataset "tiny" with space "vectors" and its tasks. */
     static Path preparedWorkspace(Path parent) throws IOException {
-        Path workspace = parent.resolve("ws");
-        ok("import", "movielens", movieLensFolder(parent).toString(), "--name", "tiny", "-w", workspace.toString());
-        ok("import", "embeddings", embeddingsCsv(parent).toString(), "--dataset", "tiny", "--name", "vectors",
+        return importInto(parent.resolve("ws"), parent);
+    }
+
+    /**
+     * Imports dataset "tiny" (space "vectors", one "summary" task per movie) into {@code workspace} through the
+     * CLI's own commands, in this process; the source files are written under {@code scratch}.
+     */
+    public static Path importInto(Path workspace, Path scratch) throws IOException {
+        ok("import", "movielens", movieLensFolder(scratch).toString(), "--name", "tiny", "-w", workspace.toString());
+        ok("import", "embeddings", embeddingsCsv(scratch).toString(), "--dataset", "tiny", "--name", "vectors",
                 "-w", workspace.toString());
-        ok("import", "tasks", tasksJsonl(parent).toString(), "--dataset", "tiny", "-w", workspace.toString());
+        ok("import", "tasks", tasksJsonl(scratch).toString(), "--dataset", "tiny", "-w", workspace.toString());
         return workspace;
     }
 

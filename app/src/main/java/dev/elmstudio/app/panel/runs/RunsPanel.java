@@ -14,7 +14,9 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
 import javafx.scene.Node;
+import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
+import javafx.scene.control.ButtonType;
 import javafx.scene.control.Label;
 import javafx.scene.control.SelectionMode;
 import javafx.scene.control.SplitPane;
@@ -99,10 +101,36 @@ public final class RunsPanel extends BorderPane {
         title.getStyleClass().add(Styles.PANEL_TITLE);
         Label hint = new Label("Select several runs (Ctrl+click) to overlay their curves.");
         hint.getStyleClass().add(Styles.MUTED);
-        VBox box = new VBox(6, title, hint, table);
+        Button delete = new Button("Delete…");
+        delete.setId("runs-delete");
+        delete.disableProperty().bind(table.getSelectionModel().selectedItemProperty().isNull());
+        delete.setOnAction(event -> confirmDelete(table.getSelectionModel().getSelectedItem()));
+        Label message = new Label();
+        message.setId("runs-message");
+        message.setWrapText(true);
+        message.textProperty().bind(model.messageProperty());
+        message.getStyleClass().add(Styles.MUTED);
+        HBox actions = new HBox(8, delete, message);
+        VBox box = new VBox(6, title, hint, table, actions);
         VBox.setVgrow(table, Priority.ALWAYS);
         box.setPadding(new Insets(12));
         return box;
+    }
+
+    /** Asks before deleting: the run's rows and files go for good. */
+    private void confirmDelete(Run run) {
+        if (run == null) {
+            return;
+        }
+        Alert confirm = new Alert(Alert.AlertType.CONFIRMATION, model.deleteQuestion(run), ButtonType.CANCEL,
+                ButtonType.OK);
+        confirm.initOwner(getScene().getWindow());
+        confirm.setTitle("Delete run");
+        confirm.setHeaderText("Delete run " + run.id() + "?");
+        confirm.getDialogPane().setId("runs-delete-confirm");
+        ((Button) confirm.getDialogPane().lookupButton(ButtonType.CANCEL)).setDefaultButton(true); // safe default
+        ((Button) confirm.getDialogPane().lookupButton(ButtonType.OK)).setDefaultButton(false);
+        confirm.showAndWait().filter(ButtonType.OK::equals).ifPresent(ok -> model.deleteRun(run.id()));
     }
 
     private Node createDetails() {

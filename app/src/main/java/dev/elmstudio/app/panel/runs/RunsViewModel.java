@@ -6,6 +6,7 @@ import dev.elmstudio.app.shell.DialogService;
 import dev.elmstudio.app.task.TaskRunner;
 import dev.elmstudio.storage.Checkpoint;
 import dev.elmstudio.storage.Run;
+import dev.elmstudio.storage.RunStatus;
 import java.nio.file.Path;
 import java.util.List;
 import javafx.beans.property.ObjectProperty;
@@ -55,7 +56,7 @@ public final class RunsViewModel {
     public ObservableList<RunCurves> curves() { return curves; }
     public ObservableList<Checkpoint> checkpoints() { return checkpoints; }
     public StringProperty configTextProperty() { return configText; }
-    /** The last export's outcome, in a sentence. */
+    /** The last export's or deletion's outcome, in a sentence. */
     public StringProperty messageProperty() { return message; }
 
     // Commands
@@ -93,6 +94,40 @@ public final class RunsViewModel {
                 copy -> message.set("Exported step " + checkpoint.step() + " to " + copy),
                 failure -> dialogs.showError("Could not export the checkpoint of step " + checkpoint.step()
                         + " to " + targetFolder + ".", failure));
+    }
+
+    /** The question the view asks before {@link #deleteRun}: what goes, and that it cannot be undone. */
+    public String deleteQuestion(Run run) {
+        return "Delete run " + run.id() + " (" + run.name() + ")? Its metrics, checkpoint records and its files in the"
+                + " workspace's checkpoints folder are removed. This cannot be undone.";
+    }
+
+    /**
+     * Deletes a run with its rows and files, in the background (the view asked the user first). A running run is
+     * refused here, before any work: its trainer still writes to it.
+     */
+    public void deleteRun(long runId) {
+        Path folder = workspace.get();
+        Run run = runs.stream().filter(r -> r.id() == runId).findFirst().orElse(null);
+        if (folder == null || run == null) {
+            return;
+        }
+        if (run.status() == RunStatus.RUNNING) {
+            message.set("Run " + runId + " is running: cancel it, or let it finish, before deleting it.");
+            return;
+        }
+        tasks.submit("Deleting run " + runId, context -> RunDeletion.delete(folder, runId), deleted -> {
+            selectedRunIds.remove(runId);
+            message.set("Deleted run " + runId + " (" + deleted.removed().size() + " folder"
+                    + (deleted.removed().size() == 1 ? "" : "s") + " removed"
+                    + (deleted.keptOutside().isEmpty() ? "" : "; left outside the workspace: " + deleted.keptOutside())
+                    + ").");
+            refresh();
+        }, failure -> {
+            dialogs.showError("Could not delete run " + runId + ". If a training or another window is writing to"
+                    + " this workspace, wait until it is done and try again.", failure);
+            refresh();
+        });
     }
 
     private void again() {

@@ -1,6 +1,7 @@
 package dev.elmstudio.app.panel.train;
 
 import ai.djl.Device;
+import dev.elmstudio.app.jobs.TrainingGate;
 import dev.elmstudio.engine.checkpoint.LmCheckpoint;
 import dev.elmstudio.engine.lm.CausalLm;
 import dev.elmstudio.engine.lm.LmConfig;
@@ -41,7 +42,8 @@ final class PretrainJob {
     /** Starts a new run; {@code started} gets its id as soon as it is recorded. */
     static TrainingResult start(Path workspaceFolder, PretrainSettings settings, Device device,
             TrainingListener ui, TrainingControl control, LongConsumer started) throws IOException {
-        try (Workspace workspace = Workspace.openOrCreate(workspaceFolder)) {
+        try (TrainingGate.Lease gate = TrainingGate.enter("pretraining on " + settings.corpus().getFileName());
+                Workspace workspace = Workspace.openOrCreate(workspaceFolder)) {
             TextCorpus text = TextCorpus.read(List.of(settings.corpus()));
             String name = "pretrain-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
             Path out = workspace.checkpointsFolder().resolve(name);
@@ -73,7 +75,8 @@ final class PretrainJob {
     /** Continues an interrupted or cancelled run from its newest checkpoint, in the same record. */
     static TrainingResult resume(Path workspaceFolder, long runId, Device device, TrainingListener ui,
             TrainingControl control) throws IOException {
-        try (Workspace workspace = Workspace.openOrCreate(workspaceFolder)) {
+        try (TrainingGate.Lease gate = TrainingGate.enter("pretraining run " + runId);
+                Workspace workspace = Workspace.openOrCreate(workspaceFolder)) {
             Run run = workspace.runs().get(runId).orElseThrow(
                     () -> new IllegalArgumentException("run " + runId + " is no longer in this workspace"));
             PretrainRunConfig recorded = PretrainRunConfig.parse(run.configJson());

@@ -1,5 +1,6 @@
 package dev.elmstudio.app.panel.train;
 
+import dev.elmstudio.app.jobs.ElmTrainingJob;
 import dev.elmstudio.app.task.TaskRunner;
 import dev.elmstudio.engine.train.Pretrainer;
 import dev.elmstudio.storage.Run;
@@ -12,7 +13,7 @@ import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 
 /**
- * Looks (read-only, off the UI thread) for the newest pretraining run that stopped before its end
+ * Looks (read-only, off the UI thread) for the newest run (pretraining or ELM) that stopped before its end
  * (interrupted by a crash, or cancelled) and left a checkpoint to continue from.
  */
 public final class ResumeFinder {
@@ -45,11 +46,13 @@ public final class ResumeFinder {
     private static Run find(Path workspaceFolder) throws Exception {
         try (Workspace workspace = Workspace.openReadOnly(workspaceFolder)) {
             for (Run run : workspace.runs().list()) { // newest first
-                if (run.kind() == RunKind.PRETRAIN
-                        && (run.status() == RunStatus.INTERRUPTED || run.status() == RunStatus.CANCELLED)) {
+                if (run.status() == RunStatus.INTERRUPTED || run.status() == RunStatus.CANCELLED) {
                     try {
-                        Path checkpoints = PretrainRunConfig.parse(run.configJson()).checkpointDir();
-                        if (Pretrainer.latestCheckpoint(checkpoints).isPresent()) {
+                        boolean resumable = run.kind() == RunKind.ELM
+                                ? ElmTrainingJob.latestCheckpoint(workspace, run.id()).isPresent()
+                                : Pretrainer.latestCheckpoint(PretrainRunConfig.parse(run.configJson()).checkpointDir())
+                                        .isPresent();
+                        if (resumable) {
                             return run;
                         }
                     } catch (RuntimeException | java.io.IOException notResumable) {

@@ -10,6 +10,9 @@ import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToggleGroup;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.GridPane;
@@ -65,10 +68,49 @@ public final class TrainPanel extends BorderPane {
 
         Label title = new Label("Pretrain a base LM (GPT-2)");
         title.getStyleClass().add(Styles.PANEL_TITLE);
-        VBox form = new VBox(10, title, grid, problems, launch, createResumeBanner());
+        VBox pretrainForm = new VBox(10, title, grid, problems);
+        Label elmTitle = new Label("Train an ELM in two stages");
+        elmTitle.getStyleClass().add(Styles.PANEL_TITLE);
+        VBox elmForm = new VBox(10, elmTitle, new ElmFormView(model.elmForm()));
+        showWhen(pretrainForm, TrainMode.PRETRAIN);
+        showWhen(elmForm, TrainMode.ELM);
+
+        ScrollPane scroll = new ScrollPane(new VBox(10, pretrainForm, elmForm));
+        scroll.setFitToWidth(true);
+        scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        VBox.setVgrow(scroll, Priority.ALWAYS);
+        VBox form = new VBox(10, createModeSwitch(), scroll, launch, createResumeBanner());
         form.setPadding(new Insets(12));
-        form.setPrefWidth(380);
+        form.setPrefWidth(420);
         return form;
+    }
+
+    /** Pretrain base LM | Train ELM: which form is shown (a run in progress keeps its charts). */
+    private Node createModeSwitch() {
+        ToggleGroup group = new ToggleGroup();
+        HBox buttons = new HBox();
+        for (TrainMode mode : TrainMode.values()) {
+            ToggleButton button = new ToggleButton(mode.toString());
+            button.setId("train-mode-" + mode.name().toLowerCase(java.util.Locale.ROOT));
+            button.setToggleGroup(group);
+            button.setUserData(mode);
+            button.setSelected(model.modeProperty().get() == mode);
+            buttons.getChildren().add(button);
+        }
+        group.selectedToggleProperty().addListener((obs, old, now) -> {
+            if (now == null) {
+                old.setSelected(true); // one mode is always chosen
+            } else {
+                model.modeProperty().set((TrainMode) now.getUserData());
+            }
+        });
+        buttons.getStyleClass().add("mode-switch");
+        return buttons;
+    }
+
+    private void showWhen(Node node, TrainMode mode) {
+        node.visibleProperty().bind(model.modeProperty().isEqualTo(mode));
+        node.managedProperty().bind(node.visibleProperty());
     }
 
     private Node createResumeBanner() {
@@ -119,17 +161,34 @@ public final class TrainPanel extends BorderPane {
 
         MetricChart lossChart = new MetricChart("Loss", "cross-entropy");
         lossChart.setId("train-loss-chart");
-        lossChart.follow("loss", model.loss());
-        lossChart.follow("val_loss", model.validationLoss());
         MetricChart lrChart = new MetricChart("Learning rate", "lr");
         lrChart.setId("train-lr-chart");
-        lrChart.follow("lr", model.learningRates());
+        followCurves(lossChart, lrChart);
+        model.runModeProperty().addListener((obs, old, now) -> followCurves(lossChart, lrChart));
         VBox.setVgrow(lossChart, Priority.ALWAYS);
         lrChart.setPrefHeight(200);
 
         VBox run = new VBox(8, status, progress, throughput, controls, lossChart, lrChart);
         run.setPadding(new Insets(12));
         return run;
+    }
+
+    /** The run's curves: one loss and one rate for pretraining, one per stage (and validation) for an ELM. */
+    private void followCurves(MetricChart lossChart, MetricChart lrChart) {
+        lossChart.unfollowAll();
+        lrChart.unfollowAll();
+        if (model.runModeProperty().get() == TrainMode.ELM) {
+            // Stage 2 is the second series in both charts, so it has the same colour in both.
+            lossChart.follow("stage 1 loss", model.loss());
+            lossChart.follow("stage 2 loss", model.stage2Loss());
+            lossChart.follow("val_loss", model.validationLoss());
+            lrChart.follow("stage 1 lr", model.learningRates());
+            lrChart.follow("stage 2 lr", model.stage2LearningRates());
+        } else {
+            lossChart.follow("loss", model.loss());
+            lossChart.follow("val_loss", model.validationLoss());
+            lrChart.follow("lr", model.learningRates());
+        }
     }
 
     private void chooseCorpus() {
