@@ -125,10 +125,11 @@ public final class EvalRepository {
     }
 
     private static EvalRun readRun(ResultSet row) throws SQLException {
-        long runId = row.getLong("run_id");
+        long runIdValue = row.getLong("run_id");
+        Long runId = row.wasNull() ? null : runIdValue; // before the next read: wasNull() looks at the last column read
         return new EvalRun(
                 row.getLong("id"),
-                row.wasNull() ? null : runId,
+                runId,
                 row.getString("name"),
                 row.getString("config_json"),
                 RunStatus.fromDb(row.getString("status")),

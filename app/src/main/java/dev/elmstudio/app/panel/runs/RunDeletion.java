@@ -46,8 +46,8 @@ record RunDeletion(long runId, List<Path> removed, List<Path> keptOutside) {
             for (Path folder : folders) {
                 Path absolute = folder.toAbsolutePath().normalize();
                 if (!absolute.startsWith(root) || absolute.equals(root)) {
-                    if (Files.exists(absolute)) {
-                        outside.add(absolute);
+                    if (Files.exists(absolute) && outside.stream().noneMatch(absolute::startsWith)) {
+                        outside.add(absolute); // a checkpoint inside an output folder already named is not repeated
                     }
                 } else if (Files.exists(absolute)) {
                     deleteTree(absolute);
