@@ -17,8 +17,8 @@ import java.util.stream.Stream;
  * {@value #MOVIES} movies rated by {@value #USERS} users, 4-dimensional vectors for them, and one task per movie.
  */
 public final class ElmFixtures {
-    static final int MOVIES = 8;
-    static final int USERS = 6;
+    public static final int MOVIES = 8;
+    public static final int USERS = 6;
     static final int DIMENSION = 4;
     private static final String[] GENRES = {"Drama", "Comedy", "Horror", "Western"};
 
@@ -87,6 +87,11 @@ public final class ElmFixtures {
                 "-w", workspace.toString());
         ok("import", "tasks", tasksJsonl(scratch).toString(), "--dataset", "tiny", "-w", workspace.toString());
         return workspace;
+    }
+
+    /** Runs an {@code elm} command in this process and fails the test unless it succeeds. */
+    public static void command(String... args) {
+        ok(args);
     }
 
     static CliRun ok(String... args) {
