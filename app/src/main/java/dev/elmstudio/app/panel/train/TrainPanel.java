@@ -15,6 +15,7 @@ import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -38,6 +39,10 @@ public final class TrainPanel extends BorderPane {
     private Node createForm() {
         GridPane grid = new GridPane();
         grid.getStyleClass().add(Styles.FORM);
+        ColumnConstraints labels = new ColumnConstraints();
+        ColumnConstraints fields = new ColumnConstraints();
+        fields.setHgrow(Priority.ALWAYS); // the fields take the form's width, the corpus path most of all
+        grid.getColumnConstraints().setAll(labels, fields);
         TextField corpus = field("corpus", model.corpusProperty());
         Button browse = new Button("Browse…");
         browse.setOnAction(event -> chooseCorpus());

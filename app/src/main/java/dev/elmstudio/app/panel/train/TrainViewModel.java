@@ -323,8 +323,7 @@ public final class TrainViewModel {
                 formatDuration(step.eta())));
         if (!paused.get()) {
             String what = stage == null ? "Training" : stage == Stage.ADAPTER_ONLY ? "Stage 1 (adapters only)"
-                    : "Stage 2 (" + (elmForm.settingsProperty().get() != null && elmForm.settingsProperty().get().usesLora()
-                            ? "adapters + LoRA" : "adapters + LM") + ")";
+                    : "Stage 2 (adapters and LM)";
             status.set(String.format(Locale.ROOT, "%s: step %d of %d, loss %.4f", what, step.step(),
                     step.totalSteps(), step.loss()));
         }
@@ -345,12 +344,17 @@ public final class TrainViewModel {
         running.set(false);
         paused.set(false);
         status.set("The run failed.");
-        dialogs.showError(failure instanceof ElmRunException ? failure.getMessage().substring(0, 1).toUpperCase(Locale.ROOT)
-                + failure.getMessage().substring(1) + "."
+        dialogs.showError(failure instanceof ElmRunException ? sentence(failure.getMessage())
                 : "Training stopped with an error" + (runId.get() == null ? "" : " (run " + runId.get() + ")")
                 + ". Check the " + (runMode.get() == TrainMode.ELM ? "dataset" : "corpus")
                 + " and settings, then launch again.", failure);
         resumeFinder.look(workspace.get());
+    }
+
+    /** An ELM job's message ("no dataset 'x' in …") as a sentence for the dialog. */
+    static String sentence(String message) {
+        String text = message.isEmpty() ? message : Character.toUpperCase(message.charAt(0)) + message.substring(1);
+        return text.endsWith(".") ? text : text + ".";
     }
 
     private long lastStep() {

@@ -102,8 +102,8 @@ class TrainViewModelElmTest {
             model.launch();
         }
         assertEquals(1, dialogs.errors.size());
-        assertTrue(dialogs.errors.get(0).startsWith("Another training is running in this process (pretraining in"
-                + " another panel); only one can train at a time."), dialogs.errors.get(0));
+        assertEquals("Another training is running in this process (pretraining in another panel); only one can"
+                + " train at a time. Wait for it to finish or cancel it, then launch again.", dialogs.errors.get(0));
         assertFalse(model.runningProperty().get());
         try (Workspace read = Workspace.openReadOnly(workspace)) {
             assertTrue(read.runs().list().isEmpty(), "nothing was recorded");
