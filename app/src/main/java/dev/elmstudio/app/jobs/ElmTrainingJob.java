@@ -85,6 +85,20 @@ public final class ElmTrainingJob {
         }
         device(settings);
         trainingConfig(settings, 1, null); // the stage numbers, with a nominal example count for epochs
+        if (settings.usesLora()) {
+            loraConfig(settings);
+        }
+        if (!(settings.validationFraction() >= 0 && settings.validationFraction() < 1)) {
+            throw new ElmRunException("the validation share must be in [0, 1), got " + settings.validationFraction());
+        }
+    }
+
+    private static LoraConfig loraConfig(ElmRunSettings settings) {
+        try {
+            return new LoraConfig(settings.loraRank(), settings.loraAlpha(), settings.loraTargets());
+        } catch (IllegalArgumentException e) {
+            throw new ElmRunException(e.getMessage(), e);
+        }
     }
 
     /** Records a new run and trains it to the end (or until cancelled). */
@@ -144,8 +158,7 @@ public final class ElmTrainingJob {
                 ElmModel model = ElmRunModel.build(settings, tokenizer, inputs, device(settings))) {
             ElmRunModel.putTemplates(model, settings, inputs);
             if (settings.usesLora()) {
-                model.enableLora(new LoraConfig(settings.loraRank(), settings.loraAlpha(), settings.loraTargets()),
-                        settings.seed());
+                model.enableLora(loraConfig(settings), settings.seed());
             }
             List<ElmExample> examples = new ArrayList<>(ElmRunModel.examples(settings, inputs));
             int dropped = ElmRunModel.dropTooLong(model, examples);

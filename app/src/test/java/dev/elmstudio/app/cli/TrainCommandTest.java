@@ -1,6 +1,7 @@
 package dev.elmstudio.app.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.Device;
@@ -104,5 +105,43 @@ class TrainCommandTest {
         assertEquals(1, run.exitCode(), run::toString);
         assertTrue(run.err().contains("no embedding space 'nope'"), run::toString);
         assertEquals(before, ElmFixtures.fingerprint(workspace));
+    }
+
+    @Test
+    void absentDevicesUnknownTasksAndBadLoraAreRefusedBeforeARunIsRecorded() throws Exception {
+        Path workspace = ElmFixtures.preparedWorkspace(folder);
+        String before = ElmFixtures.fingerprint(workspace);
+        String w = workspace.toString();
+
+        CliRun gpu = CliRun.execute("train", "--dataset", "tiny", "--space", "vectors", "--device", "gpu7", "-w", w);
+        assertTrue(gpu.err().contains("train: device gpu7 is not available: DJL reports"), gpu::toString);
+        CliRun task = CliRun.execute("train", "--dataset", "tiny", "--space", "vectors", "--tasks", "translate", "-w", w);
+        assertTrue(task.err().contains("train: dataset 'tiny' has no examples of the tasks [translate] (it has summary)"),
+                task::toString);
+        CliRun lora = CliRun.execute("train", "--dataset", "tiny", "--space", "vectors", "--lora-rank", "2",
+                "--lora-alpha", "0", "-w", w);
+        assertTrue(lora.err().contains("LoRA alpha must be a positive finite number"), lora::toString);
+        for (CliRun run : List.of(gpu, task, lora)) {
+            assertEquals(1, run.exitCode(), run::toString);
+        }
+        assertEquals(before, ElmFixtures.fingerprint(workspace));
+    }
+
+    @Test
+    void loraHeldOutEntitiesAndAChosenTaskFromTheCommandLine() throws Exception {
+        Path workspace = ElmFixtures.preparedWorkspace(folder);
+
+        CliRun train = ElmFixtures.ok("train", "--dataset", "tiny", "--space", "vectors", "--tasks", "summary",
+                "--slot-space", "movie=vectors", "--lora-rank", "2", "--validation", "0.25", "--stage1-steps", "3",
+                "--stage2-steps", "3", "--batch", "4", "--width", "32", "--layers", "1", "-w", workspace.toString());
+
+        assertTrue(train.out().contains("6 training examples, 2 held out"), train::toString);
+        assertTrue(train.out().contains("validation loss"), train::toString);
+        try (Workspace read = Workspace.openReadOnly(workspace)) {
+            long id = read.runs().list().get(0).id();
+            assertEquals(RunStatus.FINISHED, read.runs().get(id).orElseThrow().status());
+            assertFalse(read.metrics().series(id, "val_loss").isEmpty());
+            assertTrue(Files.isRegularFile(TrainCommand.runFolder(read, id).resolve("elm/lora.safetensors")));
+        }
     }
 }
