@@ -21,10 +21,12 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code elm train}: two-stage ELM training on a dataset's tasks and one of its embedding spaces, recorded in the
- * workspace (run, stage, metrics, checkpoints). The run's files live in {@code checkpoints/run-<id>/}: the
- * tokenizer, resumable {@code step-*} checkpoints and, when it finishes, the ELM folder {@code elm/}.
- * {@code --resume RUN} continues an interrupted run from its last checkpoint with the settings it was started with.
+ * {@code elm train}: two-stage ELM training on a dataset's tasks (all, or those of {@code --tasks}) and its embedding
+ * spaces ({@code --space} for every slot, {@code --slot-space} per slot), recorded in the workspace (run, stage,
+ * metrics, checkpoints) by {@link ElmTrainingJob}, the code the Train panel runs too. The run's files live in
+ * {@code checkpoints/run-<id>/}: the tokenizer, resumable {@code steps/step-*} checkpoints and, when it finishes,
+ * the ELM folder {@code elm/}. {@code --resume RUN} continues an interrupted run from its last checkpoint with the
+ * settings it was started with.
  */
 @Command(name = "train", mixinStandardHelpOptions = true,
         description = "Train an ELM (stage 1: adapter only, stage 2: everything) on a dataset's tasks.")
@@ -41,7 +43,7 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--dataset", description = "Dataset with imported tasks.")
     String dataset;
 
-    @Option(names = "--space", description = "Embedding space of the dataset the adapter reads.")
+    @Option(names = "--space", description = "Embedding space of the dataset the slots read (see --slot-space).")
     String space;
 
     @Option(names = "--resume", paramLabel = "RUN", description = "Continue run RUN from its last checkpoint.")

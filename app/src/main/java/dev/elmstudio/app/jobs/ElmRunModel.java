@@ -2,7 +2,6 @@ package dev.elmstudio.app.jobs;
 
 import ai.djl.Device;
 import dev.elmstudio.engine.checkpoint.LmCheckpoint;
-import dev.elmstudio.engine.data.embedding.EmbeddingSpace;
 import dev.elmstudio.engine.data.task.TaskExample;
 import dev.elmstudio.engine.elm.AdapterConfig;
 import dev.elmstudio.engine.elm.ElmExample;
