@@ -56,6 +56,20 @@ public final class EvalRepository {
         }
     }
 
+    /** Every evaluation, newest first. */
+    public List<EvalRun> list() {
+        String sql = "SELECT " + COLUMNS + " FROM eval_runs ORDER BY id DESC";
+        try (PreparedStatement select = connection.prepareStatement(sql); ResultSet row = select.executeQuery()) {
+            List<EvalRun> runs = new ArrayList<>();
+            while (row.next()) {
+                runs.add(readRun(row));
+            }
+            return runs;
+        } catch (SQLException e) {
+            throw new StorageException("Could not list the evaluations", e);
+        }
+    }
+
     /** Marks evaluations left running by a process that died as interrupted (called when a writer opens). */
     public int markRunningAsInterrupted() {
         String sql = "UPDATE eval_runs SET status = 'interrupted' WHERE status = 'running'";

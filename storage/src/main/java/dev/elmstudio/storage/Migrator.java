@@ -30,7 +30,8 @@ public final class Migrator {
      * resource folder; {@code MigratorTest} checks that this list and the folder agree.
      */
     static final List<String> MIGRATIONS =
-            List.of("V001__init.sql", "V002__datasets_spaces_eval.sql", "V003__rater_sessions.sql");
+            List.of("V001__init.sql", "V002__datasets_spaces_eval.sql", "V003__rater_sessions.sql",
+                    "V004__rating_plans_comments.sql");
 
     /** The schema version this code reads and writes. */
     public static final int LATEST_VERSION = MIGRATIONS.size();

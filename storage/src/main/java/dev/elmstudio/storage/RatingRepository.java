@@ -8,6 +8,7 @@ import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The rater tables. Each answer is committed on its own the moment it is given (autocommit), so a rater loses
@@ -114,6 +115,158 @@ public final class RatingRepository {
         return select("SELECT r.item_id, r.rater_id, r.side, r.statement, r.score, r.comment, r.created_at"
                 + " FROM ratings r JOIN rating_items i ON i.id = r.item_id WHERE i.session_id = ? AND r.rater_id = ?"
                 + " ORDER BY r.id", sessionId, raterId);
+    }
+
+    /** Every session, newest first. */
+    public List<RaterSession> sessions() {
+        String sql = "SELECT id, name, pin_hash, config_json, created_at FROM rater_sessions ORDER BY id DESC";
+        try (PreparedStatement select = connection.prepareStatement(sql); ResultSet row = select.executeQuery()) {
+            List<RaterSession> sessions = new ArrayList<>();
+            while (row.next()) {
+                sessions.add(readSession(row));
+            }
+            return sessions;
+        } catch (SQLException e) {
+            throw new StorageException("Could not list the rater sessions", e);
+        }
+    }
+
+    public Optional<RaterSession> session(long sessionId) {
+        String sql = "SELECT id, name, pin_hash, config_json, created_at FROM rater_sessions WHERE id = ?";
+        try (PreparedStatement select = connection.prepareStatement(sql)) {
+            select.setLong(1, sessionId);
+            try (ResultSet row = select.executeQuery()) {
+                return row.next() ? Optional.of(readSession(row)) : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw new StorageException("Could not read rater session " + sessionId, e);
+        }
+    }
+
+    /** The plan a rater was given when they first started this session, if they have. */
+    public Optional<RaterPlan> plan(long sessionId, String raterId) {
+        return plans(sessionId, raterId).stream().findFirst();
+    }
+
+    /** Every rater's plan in a session, by rater id (for the researcher's export). */
+    public List<RaterPlan> plans(long sessionId) {
+        return plans(sessionId, null);
+    }
+
+    /** Stores a rater's plan in one transaction; fails if the rater already has one in this session. */
+    public void savePlan(RaterPlan plan) {
+        try {
+            Transactions.inTransaction(connection, c -> {
+                try (PreparedStatement insert = c.prepareStatement(
+                        "INSERT INTO raters (session_id, rater_id, seed, started_at) VALUES (?, ?, ?, ?)")) {
+                    insert.setLong(1, plan.sessionId());
+                    insert.setString(2, plan.raterId());
+                    insert.setLong(3, plan.seed());
+                    insert.setString(4, SqlValues.timestamp(plan.startedAt()));
+                    insert.executeUpdate();
+                }
+                try (PreparedStatement insert = c.prepareStatement("INSERT INTO rater_item_order"
+                        + " (session_id, rater_id, rank, item_id, swapped) VALUES (?, ?, ?, ?, ?)")) {
+                    for (int rank = 0; rank < plan.steps().size(); rank++) {
+                        insert.setLong(1, plan.sessionId());
+                        insert.setString(2, plan.raterId());
+                        insert.setInt(3, rank);
+                        insert.setLong(4, plan.steps().get(rank).itemId());
+                        insert.setInt(5, plan.steps().get(rank).swapped() ? 1 : 0);
+                        insert.executeUpdate();
+                    }
+                }
+                return null;
+            });
+        } catch (SQLException e) {
+            throw new StorageException("Could not save the item order of rater '" + plan.raterId() + "' in session "
+                    + plan.sessionId() + " (" + e.getMessage() + ")", e);
+        }
+    }
+
+    /** Saves a comment at once; an edited comment replaces the earlier one. */
+    public void recordComment(RatingComment comment) {
+        String sql = "INSERT INTO rating_comments (item_id, rater_id, side, comment, created_at) VALUES (?, ?, ?, ?, ?)"
+                + " ON CONFLICT (item_id, rater_id, side)"
+                + " DO UPDATE SET comment = excluded.comment, created_at = excluded.created_at";
+        try (PreparedStatement upsert = connection.prepareStatement(sql)) {
+            upsert.setLong(1, comment.itemId());
+            upsert.setString(2, comment.raterId());
+            upsert.setString(3, comment.side());
+            upsert.setString(4, comment.comment());
+            upsert.setString(5, SqlValues.timestamp(comment.createdAt()));
+            upsert.executeUpdate();
+        } catch (SQLException e) {
+            throw new StorageException("Could not save the comment on item " + comment.itemId() + " by rater '"
+                    + comment.raterId() + "' (" + e.getMessage() + ")", e);
+        }
+    }
+
+    /** Every comment of a session, or one rater's own when {@code raterId} is not null. */
+    public List<RatingComment> comments(long sessionId, String raterId) {
+        String sql = "SELECT c.item_id, c.rater_id, c.side, c.comment, c.created_at FROM rating_comments c"
+                + " JOIN rating_items i ON i.id = c.item_id WHERE i.session_id = ?"
+                + (raterId == null ? "" : " AND c.rater_id = ?") + " ORDER BY c.rowid";
+        try (PreparedStatement select = connection.prepareStatement(sql)) {
+            select.setLong(1, sessionId);
+            if (raterId != null) {
+                select.setString(2, raterId);
+            }
+            try (ResultSet row = select.executeQuery()) {
+                List<RatingComment> comments = new ArrayList<>();
+                while (row.next()) {
+                    comments.add(new RatingComment(row.getLong("item_id"), row.getString("rater_id"),
+                            row.getString("side"), row.getString("comment"), SqlValues.instant(row, "created_at")));
+                }
+                return comments;
+            }
+        } catch (SQLException e) {
+            throw new StorageException("Could not read the comments of rater session " + sessionId, e);
+        }
+    }
+
+    private List<RaterPlan> plans(long sessionId, String raterId) {
+        String sql = "SELECT r.rater_id, r.seed, r.started_at, o.item_id, o.swapped FROM raters r"
+                + " JOIN rater_item_order o ON o.session_id = r.session_id AND o.rater_id = r.rater_id"
+                + " WHERE r.session_id = ?" + (raterId == null ? "" : " AND r.rater_id = ?")
+                + " ORDER BY r.rater_id, o.rank";
+        try (PreparedStatement select = connection.prepareStatement(sql)) {
+            select.setLong(1, sessionId);
+            if (raterId != null) {
+                select.setString(2, raterId);
+            }
+            try (ResultSet row = select.executeQuery()) {
+                List<RaterPlan> plans = new ArrayList<>();
+                String current = null;
+                long seed = 0;
+                Instant started = null;
+                List<RaterPlan.Step> steps = new ArrayList<>();
+                while (row.next()) {
+                    String rater = row.getString("rater_id");
+                    if (!rater.equals(current)) {
+                        if (current != null) {
+                            plans.add(new RaterPlan(sessionId, current, seed, started, steps));
+                        }
+                        current = rater;
+                        seed = row.getLong("seed");
+                        started = SqlValues.instant(row, "started_at");
+                        steps = new ArrayList<>();
+                    }
+                    steps.add(new RaterPlan.Step(row.getLong("item_id"), row.getInt("swapped") == 1));
+                }
+                if (current != null) {
+                    plans.add(new RaterPlan(sessionId, current, seed, started, steps));
+                }
+                return plans;
+            }
+        } catch (SQLException e) {
+            throw new StorageException("Could not read the rater plans of session " + sessionId, e);
+        }
+    }
+
+    private static RaterSession readSession(ResultSet row) throws SQLException {
+        return new RaterSession(row.getLong("id"), row.getString("name"), row.getString("pin_hash"),
+                row.getString("config_json"), SqlValues.instant(row, "created_at"));
     }
 
     private List<Rating> select(String sql, long sessionId, String raterId) {

@@ -44,7 +44,8 @@ class MigratorTest {
 
             assertEquals(Migrator.LATEST_VERSION, Migrator.schemaVersion(connection, db));
             assertEquals(List.of("base_models", "checkpoints", "datasets", "embedding_spaces", "eval_results",
-                    "eval_runs", "generations", "metrics", "rater_sessions", "rating_items", "ratings", "runs"),
+                    "eval_runs", "generations", "metrics", "rater_item_order", "rater_sessions", "raters", "rating_comments",
+                    "rating_items", "ratings", "runs"),
                     tableNames(connection));
         }
     }
