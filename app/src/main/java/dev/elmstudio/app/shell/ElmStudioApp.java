@@ -1,5 +1,6 @@
 package dev.elmstudio.app.shell;
 
+import dev.elmstudio.app.panel.rate.RateViewModel;
 import dev.elmstudio.app.panel.runs.RunsViewModel;
 import dev.elmstudio.app.panel.train.TrainViewModel;
 import dev.elmstudio.app.task.FxTaskRunner;
@@ -17,6 +18,7 @@ public final class ElmStudioApp extends Application {
     private MainViewModel main;
     private RunsViewModel runs;
     private TrainViewModel train;
+    private RateViewModel rate;
     private MainWindow window;
 
     public ElmStudioApp() {
@@ -37,7 +39,9 @@ public final class ElmStudioApp extends Application {
         runs.workspaceProperty().bind(main.workspaceProperty());
         train = new TrainViewModel(tasks, errors, DeviceProbe::trainingDevice);
         train.workspaceProperty().bind(main.workspaceProperty());
-        window = new MainWindow(stage, main, runs, train);
+        rate = new RateViewModel(tasks, errors, java.util.function.Function.identity());
+        rate.workspaceProperty().bind(main.workspaceProperty());
+        window = new MainWindow(stage, main, runs, train, rate);
         window.show();
         main.probeDevice();
         main.reopenLastWorkspace();
@@ -56,5 +60,6 @@ public final class ElmStudioApp extends Application {
     public MainViewModel mainModel() { return main; }
     public RunsViewModel runsModel() { return runs; }
     public TrainViewModel trainModel() { return train; }
+    public RateViewModel rateModel() { return rate; }
     public MainWindow window() { return window; }
 }

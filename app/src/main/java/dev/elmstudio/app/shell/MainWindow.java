@@ -1,5 +1,7 @@
 package dev.elmstudio.app.shell;
 
+import dev.elmstudio.app.panel.rate.RatePanel;
+import dev.elmstudio.app.panel.rate.RateViewModel;
 import dev.elmstudio.app.panel.runs.RunsPanel;
 import dev.elmstudio.app.panel.runs.RunsViewModel;
 import dev.elmstudio.app.panel.train.TrainPanel;
@@ -50,12 +52,13 @@ public final class MainWindow {
     private final RunsViewModel runs;
     private ComboBox<String> workspaceField;
 
-    public MainWindow(Stage stage, MainViewModel model, RunsViewModel runs, TrainViewModel train) {
+    public MainWindow(Stage stage, MainViewModel model, RunsViewModel runs, TrainViewModel train, RateViewModel rate) {
         this.stage = stage;
         this.model = model;
         this.runs = runs;
         panels.put(PanelId.RUNS, new RunsPanel(runs));
         panels.put(PanelId.TRAIN, new TrainPanel(train));
+        panels.put(PanelId.RATE, new RatePanel(rate));
     }
 
     public void show() {

@@ -2,6 +2,7 @@ package dev.elmstudio.app.shell;
 
 /** The panels the navigation offers, in order; the number is the Ctrl+digit shortcut. */
 public enum PanelId {
+    RATE("Rate", "Blind human rating: build a session, rater mode, results and agreement"),
     RUNS("Runs", "Every run in the workspace: status, configuration, curves, checkpoints"),
     TRAIN("Train", "Pretrain a base language model on a text corpus");
 
