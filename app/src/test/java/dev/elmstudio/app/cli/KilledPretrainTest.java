@@ -3,6 +3,7 @@ package dev.elmstudio.app.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.elmstudio.app.testing.ChildJvm;
 import dev.elmstudio.storage.Checkpoint;
 import dev.elmstudio.storage.CheckpointFiles;
 import dev.elmstudio.storage.Metric;
@@ -124,12 +125,6 @@ class KilledPretrainTest {
     }
 
     private static List<String> javaCommand(Path corpus, Path out, Path workspaceFolder, boolean resume) {
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"),
-                "-Dai.djl.offline=true", "-Dai.djl.pytorch.num_threads=1", "-Dai.djl.pytorch.num_interop_threads=1",
-                "dev.elmstudio.app.Main"));
-        command.addAll(List.of(arguments(corpus, out, workspaceFolder, resume)));
-        return command;
+        return ChildJvm.command("dev.elmstudio.app.Main", arguments(corpus, out, workspaceFolder, resume));
     }
 }

@@ -3,6 +3,7 @@ package dev.elmstudio.app.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.elmstudio.app.testing.ChildJvm;
 import dev.elmstudio.storage.Checkpoint;
 import dev.elmstudio.storage.CheckpointFiles;
 import dev.elmstudio.storage.Metric;
@@ -11,7 +12,6 @@ import dev.elmstudio.storage.RunStatus;
 import dev.elmstudio.storage.Workspace;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -106,12 +106,6 @@ class KilledTrainTest {
     }
 
     private static List<String> javaCommand(String[] args) {
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"),
-                "-Dai.djl.offline=true", "-Dai.djl.pytorch.num_threads=1", "-Dai.djl.pytorch.num_interop_threads=1",
-                "dev.elmstudio.app.Main"));
-        command.addAll(List.of(args));
-        return command;
+        return ChildJvm.command("dev.elmstudio.app.Main", args);
     }
 }

@@ -66,10 +66,22 @@ public final class RatePanel extends BorderPane {
         models.setId("rate-models");
         models.setPrefHeight(110);
         models.setItems(model.outputs());
-        model.outputs().addListener((ListChangeListener<ModelOutputs>) change ->
-                model.selectedModels().forEach(m -> models.getCheckModel().check(m)));
-        models.getCheckModel().getCheckedItems().addListener((ListChangeListener<ModelOutputs>) change ->
-                model.selectedModels().setAll(List.copyOf(models.getCheckModel().getCheckedItems())));
+        boolean[] showing = {false}; // while the view copies the model's selection, checks are not copied back
+        ListChangeListener<ModelOutputs> showSelection = change -> {
+            showing[0] = true;
+            try {
+                List.copyOf(model.selectedModels()).forEach(m -> models.getCheckModel().check(m));
+            } finally {
+                showing[0] = false;
+            }
+        };
+        model.outputs().addListener(showSelection);
+        model.selectedModels().addListener(showSelection);
+        models.getCheckModel().getCheckedItems().addListener((ListChangeListener<ModelOutputs>) change -> {
+            if (!showing[0]) {
+                model.selectedModels().setAll(List.copyOf(models.getCheckModel().getCheckedItems()));
+            }
+        });
         CheckListView<String> tasks = new CheckListView<>();
         tasks.setId("rate-tasks");
         tasks.setPrefHeight(110);
@@ -161,7 +173,9 @@ public final class RatePanel extends BorderPane {
         means.setId("rate-means");
         means.getStyleClass().add("rate-results-table");
         means.getColumns().add(column("Task", r -> r.task()));
-        means.getColumns().add(column("Model", r -> r.model()));
+        TableColumn<RatingResults.ModelRow, String> modelColumn = column("Model", r -> r.model());
+        modelColumn.setPrefWidth(260);
+        means.getColumns().add(modelColumn);
         for (int s = 0; s < Statements.COUNT; s++) {
             int statement = s;
             means.getColumns().add(column(Statements.shortName(s + 1), r -> Double.isNaN(r.mean()[statement]) ? "—"
@@ -191,13 +205,23 @@ public final class RatePanel extends BorderPane {
         return results;
     }
 
+    /**
+     * Hides the researcher's window while rater mode is on: it shows results with model names, and a rater must not
+     * be able to switch to it. It comes back once the PIN has closed rater mode.
+     */
     private void openRaterMode(RaterStore store) {
-        Stage stage = new Stage();
-        raterWindow = new RaterWindow(stage, store, getScene().getStylesheets(), () -> {
+        Stage researcher = getScene().getWindow() instanceof Stage owner ? owner : null;
+        raterWindow = new RaterWindow(new Stage(), store, getScene().getStylesheets(), () -> {
             raterWindow = null;
+            if (researcher != null) {
+                researcher.show();
+            }
             model.loadResults();
         });
         raterWindow.show();
+        if (researcher != null) {
+            researcher.hide();
+        }
     }
 
     private void chooseExportFile() {

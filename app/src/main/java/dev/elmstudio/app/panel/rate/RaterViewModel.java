@@ -49,6 +49,9 @@ public final class RaterViewModel {
     private final ReadOnlyStringWrapper prompt = new ReadOnlyStringWrapper("");
     private final ObservableList<String> statements = FXCollections.observableArrayList();
     private final ObservableList<TextCard> cards = FXCollections.observableArrayList();
+    // One read-only view each: a wrapper listens to its list weakly, so a fresh wrapper per call would drop listeners
+    private final ObservableList<String> statementsView = FXCollections.unmodifiableObservableList(statements);
+    private final ObservableList<TextCard> cardsView = FXCollections.unmodifiableObservableList(cards);
     private final ReadOnlyIntegerWrapper focusCard = new ReadOnlyIntegerWrapper(0);
     private final ReadOnlyIntegerWrapper focusRow = new ReadOnlyIntegerWrapper(0);
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
@@ -79,9 +82,9 @@ public final class RaterViewModel {
     public ReadOnlyStringProperty itemLabelProperty() { return itemLabel.getReadOnlyProperty(); }
     public ReadOnlyStringProperty promptProperty() { return prompt.getReadOnlyProperty(); }
     /** The current item's three statements. */
-    public ObservableList<String> statements() { return FXCollections.unmodifiableObservableList(statements); }
+    public ObservableList<String> statements() { return statementsView; }
     /** The current item's texts: one, or Text A and Text B. */
-    public ObservableList<TextCard> cards() { return FXCollections.unmodifiableObservableList(cards); }
+    public ObservableList<TextCard> cards() { return cardsView; }
     public ReadOnlyIntegerProperty focusCardProperty() { return focusCard.getReadOnlyProperty(); }
     /** 0..2: a statement; {@link #COMMENT_ROW}: the comment. */
     public ReadOnlyIntegerProperty focusRowProperty() { return focusRow.getReadOnlyProperty(); }
