@@ -39,7 +39,7 @@ public final class ElmStudioApp extends Application {
         runs.workspaceProperty().bind(main.workspaceProperty());
         train = new TrainViewModel(tasks, errors, DeviceProbe::trainingDevice);
         train.workspaceProperty().bind(main.workspaceProperty());
-        rate = new RateViewModel(tasks, errors, java.util.function.Function.identity());
+        rate = new RateViewModel(tasks, errors);
         rate.workspaceProperty().bind(main.workspaceProperty());
         window = new MainWindow(stage, main, runs, train, rate);
         window.show();

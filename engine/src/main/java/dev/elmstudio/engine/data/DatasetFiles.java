@@ -70,6 +70,16 @@ public final class DatasetFiles {
         });
     }
 
+    /** Only the movies of a saved dataset: what a view needs to show titles, without loading the ratings. */
+    public static Catalogue readCatalogue(Path folder) throws IOException {
+        Path catalogueFile = folder.resolve("catalogue.json");
+        if (!Files.isRegularFile(catalogueFile)) {
+            throw new IOException(folder + " is not a saved dataset: catalogue.json is missing");
+        }
+        CatalogueJson catalogue = GSON.fromJson(Files.readString(catalogueFile), new TypeToken<CatalogueJson>() { }.getType());
+        return new Catalogue(catalogue.movies());
+    }
+
     public static MovieLensDataset read(Path folder) throws IOException {
         Path catalogueFile = folder.resolve("catalogue.json");
         if (!Files.isRegularFile(catalogueFile)) {

@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.TreeSet;
 import java.util.function.Consumer;
-import java.util.function.Function;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -33,7 +32,6 @@ public final class RateViewModel {
 
     private final TaskRunner tasks;
     private final DialogService dialogs;
-    private final Function<String, String> itemLabels;
 
     // Properties
     private final ObjectProperty<Path> workspace = new SimpleObjectProperty<>();
@@ -52,11 +50,9 @@ public final class RateViewModel {
     private final ObjectProperty<SessionResults> results = new SimpleObjectProperty<>();
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
 
-    /** @param itemLabels what raters read for an evaluation item (an id): the identity when nothing better is known */
-    public RateViewModel(TaskRunner tasks, DialogService dialogs, Function<String, String> itemLabels) {
+    public RateViewModel(TaskRunner tasks, DialogService dialogs) {
         this.tasks = tasks;
         this.dialogs = dialogs;
-        this.itemLabels = itemLabels;
         workspace.addListener((obs, old, now) -> {
             outputs.clear();
             sessions.clear();
@@ -125,9 +121,9 @@ public final class RateViewModel {
             return;
         }
         tasks.submit("Creating rater session", context -> {
-            SessionBuilder.Built built = SessionBuilder.build(settings, itemLabels);
             String pinHash = PinHash.hash(pinChars);
             try (Workspace writer = Workspace.open(folder)) {
+                SessionBuilder.Built built = SessionBuilder.build(settings, ItemNames.read(writer, settings.models()));
                 return writer.ratings().createSession(settings.name(), pinHash, built.configJson(), built.items());
             }
         }, id -> {

@@ -9,7 +9,6 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Random;
 import java.util.TreeSet;
-import java.util.function.Function;
 
 /**
  * Builds a rating session's items from model outputs: for each chosen task, {@code itemsPerTask} items every
@@ -34,10 +33,10 @@ public final class SessionBuilder {
     private SessionBuilder() { }
 
     /**
-     * @param itemLabel turns an evaluation's item (an entity id or pair) into what raters read, e.g. a film's title
+     * @param names turns an evaluation's item (the ids in its slots) into what raters read, e.g. films' titles
      * @throws IllegalArgumentException naming the setting that cannot work
      */
-    public static Built build(Settings settings, Function<String, String> itemLabel) {
+    public static Built build(Settings settings, ItemNames names) {
         validate(settings);
         Random random = new Random(settings.seed());
         List<RatingItem.Draft> drafts = new ArrayList<>();
@@ -48,7 +47,7 @@ public final class SessionBuilder {
             }
             Collections.shuffle(items, random);
             for (String item : items.subList(0, Math.min(settings.itemsPerTask(), items.size()))) {
-                String input = inputJson(task, item, itemLabel.apply(item));
+                String input = inputJson(task, item, names.names(task, item));
                 if (settings.sideBySide()) {
                     ModelOutputs a = settings.models().get(0);
                     ModelOutputs b = settings.models().get(1);
@@ -101,14 +100,29 @@ public final class SessionBuilder {
         }
     }
 
-    /** What the rater is shown about the item: its label and the task's prompt with the label in its slots. */
-    static String inputJson(String task, String item, String label) {
+    /**
+     * What the rater is shown about the item: its name(s), and the task's prompt with each slot replaced by the name
+     * of what filled it (slots in name order, as the evaluation lists the ids).
+     */
+    static String inputJson(String task, String item, List<String> names) {
+        String label = String.join(" and ", names);
         JsonObject input = new JsonObject();
         input.addProperty("task", task);
         input.addProperty("item", item);
         input.addProperty("label", label);
         String prompt = TaskPrompts.PROMPTS.get(task);
-        input.addProperty("prompt", prompt == null ? task : prompt.replaceAll("\\{\\w+}", "«" + label + "»"));
+        if (prompt == null) {
+            input.addProperty("prompt", task.replace('_', ' '));
+        } else {
+            List<String> slots = new ArrayList<>(new TreeSet<>(
+                    java.util.regex.Pattern.compile("\\{(\\w+)}").matcher(prompt).results().map(m -> m.group(1)).toList()));
+            String shown = prompt;
+            for (int i = 0; i < slots.size(); i++) {
+                String name = slots.size() == names.size() ? names.get(i) : label;
+                shown = shown.replace("{" + slots.get(i) + "}", "«" + name + "»");
+            }
+            input.addProperty("prompt", shown);
+        }
         return input.toString();
     }
 

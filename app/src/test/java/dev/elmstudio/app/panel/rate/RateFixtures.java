@@ -9,7 +9,6 @@ import dev.elmstudio.storage.Workspace;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Function;
 
 /**
  * A workspace with one finished evaluation holding two models' outputs, named {@code elm:<task>} and
@@ -47,7 +46,7 @@ public final class RateFixtures {
     /** A researcher's view model on {@code folder}, run directly, with both models, both tasks and a PIN filled in. */
     public static RateViewModel filledForm(Path folder, RecordingDialogs dialogs, boolean sideBySide, int perTask,
             long seed) {
-        RateViewModel model = new RateViewModel(new DirectTaskRunner(), dialogs, Function.identity());
+        RateViewModel model = new RateViewModel(new DirectTaskRunner(), dialogs);
         model.workspaceProperty().set(folder);
         model.selectedModels().setAll(model.outputs());
         model.selectedTasks().setAll(model.availableTasks());

@@ -19,7 +19,6 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
-import java.util.function.Function;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
@@ -156,7 +155,7 @@ class RateGuiTest {
                 }
             }
         }
-        RateViewModel model = new RateViewModel(new DirectTaskRunner(), new RecordingDialogs(), Function.identity());
+        RateViewModel model = new RateViewModel(new DirectTaskRunner(), new RecordingDialogs());
         Stage[] stage = new Stage[1];
         RatePanel[] panel = new RatePanel[1];
         robot.interact(() -> {
