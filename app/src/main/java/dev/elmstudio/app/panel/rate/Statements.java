@@ -38,16 +38,30 @@ public final class Statements {
             Map.entry("common_with_nn", "It says what the two movies have in common."),
             Map.entry("user_profile", "It describes what this viewer likes and dislikes."));
 
+    private static final java.util.Set<String> PAIR_TASKS =
+            java.util.Set.of("similarities", "interpolation", "why_like_nn", "diff_than_nn", "common_with_nn");
+
     private Statements() { }
 
     /** Statement 1..3 for a task, as the rater reads it. */
     public static String text(String task, int statement) {
         return switch (statement) {
-            case 1 -> "The text is consistent with the " + (task.startsWith("user") ? "viewer." : "item shown above.");
+            case 1 -> "The text is consistent with the " + subject(task) + " named above.";
             case 2 -> "The language is coherent and comprehensive.";
             case 3 -> TASK_QUALITY.getOrDefault(task, "It does well what the task asked for.");
             default -> throw new IllegalArgumentException("statement must be 1, 2 or 3, got " + statement);
         };
+    }
+
+    /** What statement 1 asks the text to be consistent with. */
+    private static String subject(String task) {
+        if (task.startsWith("user")) {
+            return "viewer";
+        }
+        if (PAIR_TASKS.contains(task)) {
+            return "movies";
+        }
+        return TASK_QUALITY.containsKey(task) ? "movie" : "item";
     }
 
     /** Short column names for tables and the export. */

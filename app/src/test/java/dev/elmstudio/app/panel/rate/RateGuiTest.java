@@ -70,6 +70,7 @@ class RateGuiTest {
                     closed::incrementAndGet);
             window.show();
         });
+        robot.targetWindow(window.stage()); // where write() types
         robot.write("ana");
         robot.type(KeyCode.ENTER);
         assertEquals(RaterViewModel.Phase.RATING, window.model().phaseProperty().get());
@@ -114,6 +115,7 @@ class RateGuiTest {
     @Test
     @Order(2)
     void leavingNeedsThePinAndAWrongPinKeepsRaterMode() {
+        robot.targetWindow(window.stage());
         robot.type(KeyCode.ESCAPE);
         assertTrue(lookup("#rater-pin").isVisible());
         robot.write("0000");
