@@ -41,12 +41,12 @@ public final class RaterWindow {
     private final HBox cardBox = new HBox(24);
     private TextField raterIdField;
 
-    /** @param onClosed runs after the researcher's PIN closed rater mode */
+    /** @param onClosed runs when the researcher's PIN ends rater mode, just before this window closes */
     public RaterWindow(Stage stage, RaterStore store, List<String> styleSheets, Runnable onClosed) {
         this.stage = stage;
         this.model = new RaterViewModel(store, () -> {
+            onClosed.run(); // first: it may show the researcher's window, and closing the last window ends the app
             stage.close();
-            onClosed.run();
         });
         root.setId("rater-root");
         root.getChildren().addAll(content, createPinPrompt());

@@ -55,6 +55,25 @@ class RaterViewModelTest {
                 String textA = ana.steps().get(k).swapped() ? item.rightText() : item.leftText();
                 assertEquals(textA, anaShown.get(k));
             }
+            // the export's position column says what the rater saw: A for the text shown as Text A
+            List<List<String>> rows = dev.elmstudio.engine.eval.Csv.parse(SessionResults.read(folder, session).csv());
+            List<String> header = rows.get(0);
+            int rater = header.indexOf("rater");
+            int itemColumn = header.indexOf("item");
+            int side = header.indexOf("side");
+            int position = header.indexOf("position");
+            int order = header.indexOf("order");
+            int checked = 0;
+            for (List<String> row : rows.subList(1, rows.size())) {
+                if (row.get(rater).equals("ana")) {
+                    RatingItem item = items.get(Long.parseLong(row.get(itemColumn)));
+                    String text = row.get(side).equals("left") ? item.leftText() : item.rightText();
+                    int k = Integer.parseInt(row.get(order)) - 1;
+                    assertEquals(text.equals(anaShown.get(k)) ? "A" : "B", row.get(position));
+                    checked++;
+                }
+            }
+            assertEquals(2 * RateFixtures.ITEMS * 2 * 3, checked);
             // and every answer went to the side holding the text the rater scored
             for (Rating rating : workspace.ratings().ratingsBy(session, "ana")) {
                 RatingItem item = items.get(rating.itemId());
