@@ -165,8 +165,9 @@ public final class RatePanel extends BorderPane {
         summary.setId("rate-summary");
         summary.setWrapText(true);
         model.resultsProperty().addListener((obs, old, now) -> summary.setText(now == null ? "" : String.format(
-                Locale.ROOT, "%d items · %d raters · %d answers. Means are agreement from 1 (strongly disagree) to"
-                        + " 5 (strongly agree), n answers in brackets; α over texts rated by two or more raters.",
+                Locale.ROOT, "%d items · %d raters · %d answers. Mean agreement from 1 (strongly disagree) to 5 (strongly"
+                        + " agree) · the same normalised to 0–1 as in the paper · (n answers); α over texts rated by"
+                        + " two or more raters.",
                 now.items(), now.summary().raters(), now.summary().answers())));
 
         TableView<RatingResults.ModelRow> means = new TableView<>();
@@ -179,7 +180,8 @@ public final class RatePanel extends BorderPane {
         for (int s = 0; s < Statements.COUNT; s++) {
             int statement = s;
             means.getColumns().add(column(Statements.shortName(s + 1), r -> Double.isNaN(r.mean()[statement]) ? "—"
-                    : String.format(Locale.ROOT, "%.2f (%d)", r.mean()[statement], r.n()[statement])));
+                    : String.format(Locale.ROOT, "%.2f · %.2f (%d)", r.mean()[statement],
+                            (r.mean()[statement] - 1) / 4, r.n()[statement])));
         }
         TableView<RatingResults.AgreementRow> agreement = new TableView<>();
         agreement.setId("rate-agreement");
