@@ -3,7 +3,6 @@ package dev.elmstudio.app.panel.rate;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
-import java.util.Arrays;
 import java.util.Base64;
 import javax.crypto.SecretKeyFactory;
 import javax.crypto.spec.PBEKeySpec;
@@ -64,9 +63,5 @@ public final class PinHash {
         } finally {
             spec.clearPassword();
         }
-    }
-
-    static char[] copyOf(String text) {
-        return text == null ? new char[0] : Arrays.copyOf(text.toCharArray(), text.length());
     }
 }
