@@ -1,5 +1,6 @@
 package dev.elmstudio.app.shell;
 
+import dev.elmstudio.app.panel.data.DataViewModel;
 import dev.elmstudio.app.panel.runs.RunsViewModel;
 import dev.elmstudio.app.panel.train.TrainViewModel;
 import dev.elmstudio.app.task.FxTaskRunner;
@@ -17,6 +18,7 @@ public final class ElmStudioApp extends Application {
     private MainViewModel main;
     private RunsViewModel runs;
     private TrainViewModel train;
+    private DataViewModel data;
     private MainWindow window;
 
     public ElmStudioApp() {
@@ -37,7 +39,9 @@ public final class ElmStudioApp extends Application {
         runs.workspaceProperty().bind(main.workspaceProperty());
         train = new TrainViewModel(tasks, errors, DeviceProbe::trainingDevice);
         train.workspaceProperty().bind(main.workspaceProperty());
-        window = new MainWindow(stage, main, runs, train);
+        data = new DataViewModel(tasks, errors);
+        data.workspaceProperty().bind(main.workspaceProperty());
+        window = new MainWindow(stage, main, runs, train, data);
         window.show();
         main.probeDevice();
         main.reopenLastWorkspace();
@@ -56,5 +60,6 @@ public final class ElmStudioApp extends Application {
     public MainViewModel mainModel() { return main; }
     public RunsViewModel runsModel() { return runs; }
     public TrainViewModel trainModel() { return train; }
+    public DataViewModel dataModel() { return data; }
     public MainWindow window() { return window; }
 }

@@ -1,5 +1,7 @@
 package dev.elmstudio.app.shell;
 
+import dev.elmstudio.app.panel.data.DataPanel;
+import dev.elmstudio.app.panel.data.DataViewModel;
 import dev.elmstudio.app.panel.runs.RunsPanel;
 import dev.elmstudio.app.panel.runs.RunsViewModel;
 import dev.elmstudio.app.panel.train.TrainPanel;
@@ -50,10 +52,11 @@ public final class MainWindow {
     private final RunsViewModel runs;
     private ComboBox<String> workspaceField;
 
-    public MainWindow(Stage stage, MainViewModel model, RunsViewModel runs, TrainViewModel train) {
+    public MainWindow(Stage stage, MainViewModel model, RunsViewModel runs, TrainViewModel train, DataViewModel data) {
         this.stage = stage;
         this.model = model;
         this.runs = runs;
+        panels.put(PanelId.DATA, new DataPanel(data));
         panels.put(PanelId.RUNS, new RunsPanel(runs));
         panels.put(PanelId.TRAIN, new TrainPanel(train));
     }

@@ -2,6 +2,7 @@ package dev.elmstudio.app.shell;
 
 /** The panels the navigation offers, in order; the number is the Ctrl+digit shortcut. */
 public enum PanelId {
+    DATA("Data", "Import MovieLens, embeddings and tasks; browse movies and the embedding map"),
     RUNS("Runs", "Every run in the workspace: status, configuration, curves, checkpoints"),
     TRAIN("Train", "Pretrain a base language model on a text corpus");
 

@@ -123,7 +123,7 @@ class MainWindowGuiTest {
     void theFxThreadIsNeverBlockedLongerThan100msDuringTraining() throws Exception {
         waitUntil(10, () -> app.mainModel().workspaceProperty().get() != null);
         robot.clickOn("#nav-runs");
-        robot.push(KeyCode.CONTROL, KeyCode.DIGIT2); // the keyboard shortcut for the second panel
+        robot.push(KeyCode.CONTROL, KeyCode.getKeyCode(String.valueOf(PanelId.TRAIN.ordinal() + 1))); // Train's Ctrl+digit
         assertEquals(PanelId.TRAIN, app.mainModel().panelProperty().get());
         fill("#train-steps", "60");
         try (PulseMonitor pulse = new PulseMonitor().start()) {
