@@ -55,7 +55,7 @@ public final class DataPanel extends BorderPane {
         setTop(createImportBar());
         setLeft(createDatasetList());
         SplitPane split = new SplitPane(createTable(), createMap());
-        split.setDividerPositions(0.45);
+        split.setDividerPositions(0.48);
         setCenter(split);
         setPadding(new Insets(12));
         bindMap();
@@ -115,6 +115,10 @@ public final class DataPanel extends BorderPane {
         status.getStyleClass().add(Styles.MUTED);
         status.textProperty().bind(model.statusProperty());
         status.setMinWidth(0);
+        for (Region fixed : List.of(title, movieLens, embeddings, tasks, cancel)) {
+            fixed.setMinWidth(Region.USE_PREF_SIZE); // the status line gives way, never the buttons
+        }
+        HBox.setHgrow(status, Priority.ALWAYS);
         HBox bar = new HBox(8, title, spacer(12), movieLens, embeddings, tasks, spacer(12), progress, cancel, status);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(0, 0, 10, 0));
@@ -125,6 +129,7 @@ public final class DataPanel extends BorderPane {
         ListView<Dataset> datasets = new ListView<>(model.datasets());
         datasets.setId("data-datasets");
         datasets.setCellFactory(list -> cell(dataset -> dataset.name() + "\n" + datasetCounts(dataset)));
+        datasets.setFixedCellSize(62);
         datasets.getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> {
             if (now != null) {
                 model.selectedDatasetProperty().set(now);
@@ -144,6 +149,7 @@ public final class DataPanel extends BorderPane {
         });
         model.selectedSpaceProperty().addListener((obs, old, now) -> spaces.getSelectionModel().select(now));
         spaces.setPlaceholder(new Label("No embedding spaces"));
+        spaces.setFixedCellSize(44);
 
         Label datasetsLabel = new Label("Datasets");
         Label spacesLabel = new Label("Embedding spaces");
@@ -152,7 +158,7 @@ public final class DataPanel extends BorderPane {
         VBox.setVgrow(datasets, Priority.ALWAYS);
         VBox.setVgrow(spaces, Priority.ALWAYS);
         VBox box = new VBox(6, datasetsLabel, datasets, spacesLabel, spaces);
-        box.setPrefWidth(210);
+        box.setPrefWidth(190);
         box.setPadding(new Insets(0, 10, 0, 0));
         return box;
     }
@@ -173,16 +179,20 @@ public final class DataPanel extends BorderPane {
 
         table.setId("data-table");
         table.setItems(model.visibleMovies());
-        table.getColumns().add(column("Title", 260, MovieRow::title));
-        table.getColumns().add(column("Year", 60, row -> row.year() > 0 ? String.valueOf(row.year()) : ""));
-        table.getColumns().add(column("Genres", 200, MovieRow::genres));
+        table.getColumns().add(column("Title", 230, MovieRow::title));
+        table.getColumns().add(column("Year", 50, row -> row.year() > 0 ? String.valueOf(row.year()) : ""));
+        table.getColumns().add(column("Genres", 150, MovieRow::genres));
         TableColumn<MovieRow, Number> ratings = new TableColumn<>("Ratings");
-        ratings.setPrefWidth(80);
+        ratings.setPrefWidth(60);
+        ratings.setMinWidth(60);
         ratings.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(cell.getValue().ratingCount()));
         table.getColumns().add(ratings);
-        table.getColumns().add(column("Mean", 60, row -> Double.isNaN(row.meanRating()) ? ""
+        table.getColumns().add(column("Mean", 50, row -> Double.isNaN(row.meanRating()) ? ""
                 : String.format(Locale.ROOT, "%.2f", row.meanRating())));
         table.setPlaceholder(new Label("No movies to show"));
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
+        // One row height for all rows: the table need not measure each new row, which makes filling it cheap.
+        table.setFixedCellSize(26);
         VBox.setVgrow(table, Priority.ALWAYS);
         VBox box = new VBox(6, searchRow, table);
         box.setPadding(new Insets(0, 8, 0, 0));
@@ -199,11 +209,14 @@ public final class DataPanel extends BorderPane {
         mapStatus.getStyleClass().add(Styles.MUTED);
         mapStatus.textProperty().bind(model.mapStatusProperty());
         mapStatus.setMinWidth(0);
-        HBox controls = new HBox(8, new Label("Colour by"), colourBy, mapStatus);
+        Label colourLabel = new Label("Colour by");
+        colourLabel.setMinWidth(Region.USE_PREF_SIZE);
+        colourBy.setMinWidth(Region.USE_PREF_SIZE);
+        HBox controls = new HBox(8, colourLabel, colourBy);
         controls.setAlignment(Pos.CENTER_LEFT);
         map.setId("data-map");
         VBox.setVgrow(map, Priority.ALWAYS);
-        VBox box = new VBox(6, controls, map);
+        VBox box = new VBox(6, controls, mapStatus, map);
         box.setPadding(new Insets(0, 0, 0, 8));
         return box;
     }
@@ -260,7 +273,7 @@ public final class DataPanel extends BorderPane {
             text.append(String.format(Locale.ROOT, " · %,d movies", movies));
         }
         if (ratings >= 0) {
-            text.append(String.format(Locale.ROOT, " · %,d ratings", ratings));
+            text.append(String.format(Locale.ROOT, "\n%,d ratings", ratings));
         }
         if (tasks >= 0) {
             text.append(String.format(Locale.ROOT, " · %,d tasks", tasks));
@@ -281,6 +294,7 @@ public final class DataPanel extends BorderPane {
     private static TableColumn<MovieRow, String> column(String title, double width, Function<MovieRow, String> value) {
         TableColumn<MovieRow, String> column = new TableColumn<>(title);
         column.setPrefWidth(width);
+        column.setMinWidth(Math.min(width, 80)); // short columns (year, mean) keep their digits; titles give way
         column.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(value.apply(cell.getValue())));
         return column;
     }

@@ -187,7 +187,7 @@ public final class DataViewModel {
             try (Workspace opened = Workspace.open(target)) {
                 EmbeddingsImport.save(opened, dataset, file, space, "movies", "imported");
             }
-            return String.format(Locale.ROOT, "Imported embedding space '%s': %,d movies × %d dimensions.", name,
+            return String.format(Locale.ROOT, "Imported space '%s': %,d movies × %d dimensions.", name,
                     space.size(), space.dimension());
         }, outcome -> {
             spaceToSelect = name;

@@ -38,7 +38,7 @@ public record ProjectedSpace(String spaceName, MapPoints points, MovieRow[] rows
     /** "PCA of 64 dimensions: the map shows 21% + 9% of the variance". */
     public String summary() {
         double[] ratio = pca.explainedVarianceRatio();
-        return String.format(Locale.ROOT, "PCA of %d dimensions: the axes hold %.0f%% + %.0f%% of the variance",
+        return String.format(Locale.ROOT, "PCA of %d dimensions: the axes show %.0f%% + %.0f%% of the variance",
                 pca.dimension(), 100 * ratio[0], 100 * ratio[1]);
     }
 }

@@ -42,10 +42,11 @@ final class DataFixtures {
         this.dataset = dataset;
     }
 
-    static DataFixtures write(Path folder) throws IOException {
+    /** With {@code viewers} simulated viewers: more viewers rate more films past the 5-ratings cut, so the map fills up. */
+    static DataFixtures write(Path folder, int viewers) throws IOException {
         List<Film> films = FilmsFile.read(FILMS);
         Path movieLens = folder.resolve("demo-movielens");
-        DemoWorld.write(films, new SimulatedAudience.Config(150, 5), movieLens);
+        DemoWorld.write(films, new SimulatedAudience.Config(viewers, 5), movieLens);
         MovieLensDataset data = new MovieLensImporter().importFolder(movieLens);
         Factors factors = new Wals(AlsConfig.defaults().withSeed(5)).train(data.ratings());
         Path csv = folder.resolve("behavioral.csv");

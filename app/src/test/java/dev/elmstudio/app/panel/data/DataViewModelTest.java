@@ -47,7 +47,7 @@ class DataViewModelTest {
 
     @BeforeAll
     static void writeFixtures() throws Exception {
-        fixtures = DataFixtures.write(shared);
+        fixtures = DataFixtures.write(shared, 150);
     }
 
     @Test
