@@ -13,6 +13,7 @@ import java.util.Objects;
 import java.util.function.Function;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.collections.transformation.SortedList;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
@@ -178,7 +179,10 @@ public final class DataPanel extends BorderPane {
         searchRow.setAlignment(Pos.CENTER_LEFT);
 
         table.setId("data-table");
-        table.setItems(model.visibleMovies());
+        // Header clicks sort a view of the filtered rows; the view model's lists keep catalogue order.
+        SortedList<MovieRow> sorted = new SortedList<>(model.visibleMovies());
+        sorted.comparatorProperty().bind(table.comparatorProperty());
+        table.setItems(sorted);
         table.getColumns().add(column("Title", 230, MovieRow::title));
         table.getColumns().add(column("Year", 50, row -> row.year() > 0 ? String.valueOf(row.year()) : ""));
         table.getColumns().add(column("Genres", 150, MovieRow::genres));

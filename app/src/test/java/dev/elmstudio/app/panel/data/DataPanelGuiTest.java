@@ -109,6 +109,11 @@ class DataPanelGuiTest {
         assertNotNull(selected, "the table follows the map's selection");
         assertEquals(id, selected.id());
 
+        // Sorting by a column keeps the selection on the same movie.
+        robot.clickOn("Ratings");
+        waitUntil(5, () -> !table.getSortOrder().isEmpty());
+        assertEquals(id, ((MovieRow) table.getSelectionModel().getSelectedItem()).id());
+
         // And a row chosen in the table is the map's selection.
         robot.interact(() -> table.getSelectionModel().clearAndSelect(5));
         MovieRow row = (MovieRow) table.getItems().get(5);
