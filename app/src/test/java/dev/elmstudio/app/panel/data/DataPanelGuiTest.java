@@ -123,6 +123,9 @@ class DataPanelGuiTest {
         robot.moveTo(fx(() -> map.localToScreen(map.screenPositionOf(id))));
         waitUntil(5, () -> map.hoveredIdProperty().get() != null);
         robot.interact(() -> Screenshots.save(window(), "data"));
+        robot.clickOn("#theme-toggle");
+        robot.interact(() -> Screenshots.save(window(), "data-dark"));
+        robot.clickOn("#theme-toggle");
     }
 
     @Test
