@@ -78,6 +78,7 @@ public final class DataViewModel {
     private long spaceLoads;
     private Map<Integer, MovieRow> moviesById = Map.of();
     private String spaceToSelect;
+    private boolean sameContents;
 
     public DataViewModel(TaskRunner tasks, DialogService dialogs) {
         this.tasks = tasks;
@@ -87,7 +88,11 @@ public final class DataViewModel {
             selectedDataset.set(null);
             refreshDatasets(null);
         });
-        selectedDataset.addListener((obs, old, now) -> loadDataset(now));
+        selectedDataset.addListener((obs, old, now) -> {
+            if (!sameContents) {
+                loadDataset(now);
+            }
+        });
         selectedSpace.addListener((obs, old, now) -> loadSpace(now));
         searchText.addListener((obs, old, now) -> applySearch(now));
         colourBy.addListener((obs, old, now) -> recolour());
@@ -123,6 +128,14 @@ public final class DataViewModel {
 
     /** Re-reads the dataset list; selects {@code selectName} if given, else keeps the selection by id. */
     public void refreshDatasets(String selectName) {
+        refreshDatasets(selectName, true);
+    }
+
+    /**
+     * @param reload whether the selected dataset's movies and spaces are read again when it stays selected (a new
+     *     space: yes; new tasks only change its counts, and keep the table, map and selection as they are)
+     */
+    private void refreshDatasets(String selectName, boolean reload) {
         Path folder = workspace.get();
         if (folder == null) {
             return;
@@ -140,7 +153,15 @@ public final class DataViewModel {
             Dataset pick = list.stream()
                     .filter(d -> selectName != null ? d.name().equals(selectName) : previous != null && d.id() == previous.id())
                     .findFirst().orElse(previous == null && !list.isEmpty() ? list.get(0) : null);
-            if (pick != null && pick.equals(previous)) {
+            boolean stays = pick != null && previous != null && pick.id() == previous.id();
+            if (stays && !reload) {
+                sameContents = true; // new counts for the list, nothing to read again
+                try {
+                    selectedDataset.set(pick);
+                } finally {
+                    sameContents = false;
+                }
+            } else if (stays && pick.equals(previous)) {
                 if (selectName != null) {
                     loadDataset(pick); // same dataset, new contents (an added space)
                 }
@@ -213,7 +234,7 @@ public final class DataViewModel {
             long kinds = examples.stream().map(TaskExample::task).distinct().count();
             return String.format(Locale.ROOT, "Imported %,d task examples of %d tasks for '%s'.", examples.size(), kinds,
                     dataset.name());
-        }, outcome -> refreshDatasets(dataset.name()), "Could not import the tasks " + file + ".");
+        }, outcome -> refreshDatasets(dataset.name(), false), "Could not import the tasks " + file + ".");
     }
 
     /** Asks the running import to stop; the engine stops at its next line and keeps nothing. */

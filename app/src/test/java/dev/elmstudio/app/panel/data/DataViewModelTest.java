@@ -85,11 +85,14 @@ class DataViewModelTest {
         MapColouring.Numeric means = assertInstanceOf(MapColouring.Numeric.class, model.mapColouringProperty().get());
         assertEquals(first.meanRating(), means.values()[index], 1e-9);
 
+        model.selectedEntityIdProperty().set((long) first.id());
         model.importTasks(fixtures.tasksJsonl);
         assertEquals(List.of(), dialogs.errors);
         assertTrue(model.statusProperty().get().startsWith("Imported 400 task examples of 8 tasks"), model.statusProperty().get());
         assertTrue(DatasetStats.count(model.selectedDatasetProperty().get().statsJson(), "tasks") > 0);
-        assertEquals(1, model.spaces().size(), "the dataset's space is still listed after the reload");
+        assertEquals(1, model.spaces().size(), "the dataset's space is still listed");
+        assertEquals(projected, model.projectionProperty().get(), "tasks change counts only: the map is not laid out again");
+        assertEquals(Long.valueOf(first.id()), model.selectedEntityIdProperty().get(), "and the selection stays");
     }
 
     @Test
