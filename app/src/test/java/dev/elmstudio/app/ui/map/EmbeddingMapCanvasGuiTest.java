@@ -37,7 +37,10 @@ class EmbeddingMapCanvasGuiTest {
         FxToolkit.registerPrimaryStage();
         FxToolkit.setupStage(stage -> {
             map = new EmbeddingMapCanvas();
-            stage.setScene(new Scene(map, 640, 480));
+            Scene scene = new Scene(map, 640, 480);
+            // The map's sheet uses the theme's colour variables, as it does inside the app.
+            scene.getStylesheets().add(EmbeddingMapCanvas.class.getResource("/dev/elmstudio/app/shell/light.css").toExternalForm());
+            stage.setScene(scene);
             stage.show();
         });
         MapPoints points = cloud(N);
