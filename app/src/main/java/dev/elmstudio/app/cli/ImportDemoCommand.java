@@ -1,5 +1,9 @@
 package dev.elmstudio.app.cli;
 
+import dev.elmstudio.app.dataimport.DatasetNames;
+import dev.elmstudio.app.dataimport.DatasetStats;
+import dev.elmstudio.app.dataimport.ImportFailure;
+import dev.elmstudio.app.dataimport.MovieLensImport;
 import dev.elmstudio.engine.data.MovieLensDataset;
 import dev.elmstudio.engine.data.demo.DemoWorld;
 import dev.elmstudio.engine.data.demo.Film;
@@ -64,7 +68,11 @@ final class ImportDemoCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
-        DatasetNames.check(COMMAND, "dataset", name);
+        try {
+            DatasetNames.check("dataset", name);
+        } catch (ImportFailure e) {
+            throw new CommandFailure(COMMAND + ": " + e.getMessage(), e);
+        }
         Path filmsFile = assets.resolve("demo").resolve("films.jsonl");
         if (!Files.isRegularFile(filmsFile)) {
             throw new CommandFailure(COMMAND + ": " + filmsFile.toAbsolutePath() + " not found (run from the ELM Studio"
@@ -96,7 +104,7 @@ final class ImportDemoCommand implements Callable<Integer> {
                     throw new CommandFailure(COMMAND + ": a dataset named '" + name + "' already exists (choose another with --name)");
                 }
                 Path target = workspace.datasetsFolder().resolve(name);
-                ImportMovieLensCommand.write(world, target);
+                MovieLensImport.write(world, target);
                 TaskJsonl.write(tasks, target.resolve(WorkspaceDatasets.TASKS_FILE));
                 Path spaceFile = target.resolve(WorkspaceDatasets.EMBEDDINGS_FOLDER).resolve(BEHAVIORAL_SPACE + ".npy");
                 NpyFiles.write(behavioral, spaceFile);

@@ -1,13 +1,11 @@
 package dev.elmstudio.app.cli;
 
-import dev.elmstudio.engine.data.DatasetFiles;
-import dev.elmstudio.engine.data.MalformedDataException;
+import dev.elmstudio.app.dataimport.DatasetNames;
+import dev.elmstudio.app.dataimport.ImportFailure;
+import dev.elmstudio.app.dataimport.MovieLensImport;
 import dev.elmstudio.engine.data.MovieLensDataset;
-import dev.elmstudio.engine.data.MovieLensImporter;
 import dev.elmstudio.storage.Workspace;
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -44,45 +42,23 @@ final class ImportMovieLensCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        String datasetName = DatasetNames.check(COMMAND, "dataset", name != null ? name : folder.getFileName().toString());
-        if (!Files.isDirectory(folder)) {
-            throw new CommandFailure(COMMAND + ": folder not found: " + folder);
-        }
-        if (minRatings < 1) {
-            throw new CommandFailure(COMMAND + ": --min-ratings must be at least 1, got " + minRatings);
-        }
-        // Everything is parsed before the workspace is opened: a bad file changes nothing.
-        MovieLensDataset data;
+        String datasetName = name != null ? name : folder.getFileName().toString();
         try {
-            data = new MovieLensImporter(new MovieLensImporter.Options(minRatings), new ImportProgress(out))
-                    .importFolder(folder);
-        } catch (MalformedDataException | IllegalArgumentException e) {
-            throw new CommandFailure(COMMAND + ": " + folder + ": " + e.getMessage(), e);
-        }
-        try (Workspace workspace = workspaceOption.openForWriting()) {
-            if (workspace.datasets().findByName(datasetName).isPresent()) {
-                throw new CommandFailure(COMMAND + ": a dataset named '" + datasetName + "' already exists in "
-                        + workspace.folder() + " (choose another with --name)");
+            DatasetNames.check("dataset", datasetName);
+            if (minRatings < 1) {
+                throw new CommandFailure(COMMAND + ": --min-ratings must be at least 1, got " + minRatings);
             }
-            Path target = workspace.datasetsFolder().resolve(datasetName);
-            if (Files.exists(target)) {
-                throw new CommandFailure(COMMAND + ": " + target + " already exists but is not a recorded dataset;"
-                        + " move it away or choose another --name");
+            // Everything is parsed before the workspace is opened: a bad file changes nothing.
+            MovieLensDataset data = MovieLensImport.read(folder, minRatings, new ImportProgress(out));
+            try (Workspace workspace = workspaceOption.openForWriting()) {
+                MovieLensImport.save(workspace, datasetName, "movielens", data);
             }
-            write(data, target);
-            workspace.datasets().create(datasetName, "movielens", target, DatasetStats.of(data));
             out.printf("dataset '%s': %d movies, %d users, %d ratings (%d movies dropped with < %d ratings)%n",
                     datasetName, data.catalogue().size(), data.ratings().userCount(), data.ratings().size(),
                     data.droppedMovies(), minRatings);
+        } catch (ImportFailure e) {
+            throw new CommandFailure(COMMAND + ": " + e.getMessage(), e);
         }
         return 0;
-    }
-
-    static void write(MovieLensDataset data, Path target) {
-        try {
-            DatasetFiles.write(data, target); // published atomically: complete or absent
-        } catch (IOException e) {
-            throw new CommandFailure("could not save the dataset in " + target + " (" + e.getMessage() + ")", e);
-        }
     }
 }

@@ -1,16 +1,12 @@
 package dev.elmstudio.app.cli;
 
-import dev.elmstudio.engine.data.MalformedDataException;
+import dev.elmstudio.app.dataimport.ImportFailure;
+import dev.elmstudio.app.dataimport.TasksImport;
 import dev.elmstudio.engine.data.task.TaskExample;
-import dev.elmstudio.engine.data.task.TaskJsonl;
 import dev.elmstudio.storage.Dataset;
 import dev.elmstudio.storage.Workspace;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -43,49 +39,17 @@ final class ImportTasksCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (!Files.isRegularFile(file)) {
-            throw new CommandFailure(COMMAND + ": file not found: " + file);
-        }
-        List<TaskExample> tasks;
         try {
-            tasks = TaskJsonl.read(file);
-        } catch (MalformedDataException e) {
-            throw new CommandFailure(COMMAND + ": " + e.getMessage(), e);
-        } catch (IOException | IllegalArgumentException e) {
-            throw new CommandFailure(COMMAND + ": " + file + ": " + e.getMessage(), e);
-        }
-        if (tasks.isEmpty()) {
-            throw new CommandFailure(COMMAND + ": " + file + " holds no task examples");
-        }
-        try (Workspace workspace = Workspace.open(workspaceOption.folder())) {
-            Dataset dataset = WorkspaceDatasets.require(workspace, COMMAND, datasetName);
-            WorkspaceDatasets.KnownIds known = WorkspaceDatasets.KnownIds.of(WorkspaceDatasets.load(dataset, COMMAND));
-            requireKnownIds(tasks, known);
-            Path target = dataset.path().resolve(WorkspaceDatasets.TASKS_FILE);
-            try {
-                TaskJsonl.write(tasks, target); // atomic: the previous tasks stay whole if this fails
-            } catch (IOException e) {
-                throw new CommandFailure(COMMAND + ": could not write " + target + " (" + e.getMessage() + ")", e);
+            List<TaskExample> tasks = TasksImport.read(file);
+            try (Workspace workspace = Workspace.open(workspaceOption.folder())) {
+                Dataset dataset = WorkspaceDatasets.require(workspace, COMMAND, datasetName);
+                TasksImport.save(workspace, dataset, file, tasks);
             }
-            workspace.datasets().updateStats(dataset.id(), DatasetStats.with(dataset.statsJson(), "tasks", tasks.size()));
             long kinds = tasks.stream().map(TaskExample::task).distinct().count();
             spec.commandLine().getOut().printf("dataset '%s': %d task examples of %d tasks%n", datasetName, tasks.size(), kinds);
+        } catch (ImportFailure e) {
+            throw new CommandFailure(COMMAND + ": " + e.getMessage(), e);
         }
         return 0;
-    }
-
-    /** Names the example's line; TaskJsonl skips blank lines, so in a file with blank lines this is the example's number. */
-    private void requireKnownIds(List<TaskExample> tasks, WorkspaceDatasets.KnownIds known) {
-        for (int i = 0; i < tasks.size(); i++) {
-            for (Map.Entry<String, Integer> slot : tasks.get(i).slots().entrySet()) {
-                boolean user = slot.getKey().startsWith("user");
-                Set<Integer> ids = user ? known.users() : known.movies();
-                if (!ids.contains(slot.getValue())) {
-                    throw new CommandFailure(COMMAND + ": " + file.getFileName() + " line " + (i + 1) + ", slot "
-                            + slot.getKey() + ": " + (user ? "user" : "movie") + " " + slot.getValue()
-                            + " is not in dataset '" + datasetName + "'");
-                }
-            }
-        }
     }
 }

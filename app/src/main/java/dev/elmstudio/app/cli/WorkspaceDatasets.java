@@ -1,8 +1,8 @@
 package dev.elmstudio.app.cli;
 
+import dev.elmstudio.app.dataimport.DatasetFolder;
 import dev.elmstudio.engine.data.DatasetFiles;
 import dev.elmstudio.engine.data.MovieLensDataset;
-import dev.elmstudio.engine.data.Movie;
 import dev.elmstudio.engine.data.embedding.EmbeddingSpace;
 import dev.elmstudio.engine.data.embedding.NpyFiles;
 import dev.elmstudio.storage.Dataset;
@@ -10,13 +10,11 @@ import dev.elmstudio.storage.EmbeddingSpaceRecord;
 import dev.elmstudio.storage.Workspace;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.HashSet;
-import java.util.Set;
 
 /** Look-ups shared by the commands that read a workspace's datasets, failing with messages that say what to do. */
 final class WorkspaceDatasets {
-    static final String TASKS_FILE = "tasks.jsonl";
-    static final String EMBEDDINGS_FOLDER = "embeddings";
+    static final String TASKS_FILE = DatasetFolder.TASKS_FILE;
+    static final String EMBEDDINGS_FOLDER = DatasetFolder.EMBEDDINGS_FOLDER;
 
     private WorkspaceDatasets() {}
 
@@ -49,21 +47,6 @@ final class WorkspaceDatasets {
     }
 
     static Path spaceFile(Dataset dataset, String spaceName) {
-        return dataset.path().resolve(EMBEDDINGS_FOLDER).resolve(spaceName + ".npy");
-    }
-
-    /** Movie ids and user ids of a dataset: the ids an embedding row or a task slot may name. */
-    record KnownIds(Set<Integer> movies, Set<Integer> users) {
-        static KnownIds of(MovieLensDataset data) {
-            Set<Integer> movies = new HashSet<>();
-            for (Movie movie : data.catalogue().movies()) {
-                movies.add(movie.id());
-            }
-            Set<Integer> users = new HashSet<>();
-            for (int id : data.ratings().userIds()) {
-                users.add(id);
-            }
-            return new KnownIds(movies, users);
-        }
+        return DatasetFolder.spaceFile(dataset, spaceName);
     }
 }

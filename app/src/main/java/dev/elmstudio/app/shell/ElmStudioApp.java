@@ -1,10 +1,18 @@
 package dev.elmstudio.app.shell;
 
+import dev.elmstudio.app.panel.data.DataPanel;
+import dev.elmstudio.app.panel.data.DataViewModel;
+import dev.elmstudio.app.panel.rate.RatePanel;
 import dev.elmstudio.app.panel.rate.RateViewModel;
+import dev.elmstudio.app.panel.runs.RunsPanel;
 import dev.elmstudio.app.panel.runs.RunsViewModel;
+import dev.elmstudio.app.panel.train.TrainPanel;
 import dev.elmstudio.app.panel.train.TrainViewModel;
 import dev.elmstudio.app.task.FxTaskRunner;
+import java.util.EnumMap;
+import java.util.Map;
 import javafx.application.Application;
+import javafx.scene.Node;
 import javafx.stage.Stage;
 
 /**
@@ -16,9 +24,10 @@ public final class ElmStudioApp extends Application {
     private final AppSettings settings;
     private final FxTaskRunner tasks = new FxTaskRunner();
     private MainViewModel main;
-    private RunsViewModel runs;
+    private DataViewModel data;
     private TrainViewModel train;
     private RateViewModel rate;
+    private RunsViewModel runs;
     private MainWindow window;
 
     public ElmStudioApp() {
@@ -35,13 +44,21 @@ public final class ElmStudioApp extends Application {
         ErrorDialog errors = new ErrorDialog(stage);
         errors.installAsDefault();
         main = new MainViewModel(tasks, errors, settings, DeviceProbe::describe);
-        runs = new RunsViewModel(tasks, errors);
-        runs.workspaceProperty().bind(main.workspaceProperty());
+        data = new DataViewModel(tasks, errors);
+        data.workspaceProperty().bind(main.workspaceProperty());
         train = new TrainViewModel(tasks, errors, DeviceProbe::trainingDevice);
         train.workspaceProperty().bind(main.workspaceProperty());
         rate = new RateViewModel(tasks, errors);
         rate.workspaceProperty().bind(main.workspaceProperty());
-        window = new MainWindow(stage, main, runs, train, rate);
+        runs = new RunsViewModel(tasks, errors);
+        runs.workspaceProperty().bind(main.workspaceProperty());
+
+        Map<PanelId, Node> panels = new EnumMap<>(PanelId.class);
+        panels.put(PanelId.DATA, new DataPanel(data));
+        panels.put(PanelId.TRAIN, new TrainPanel(train));
+        panels.put(PanelId.RATE, new RatePanel(rate));
+        panels.put(PanelId.RUNS, new RunsPanel(runs));
+        window = new MainWindow(stage, main, runs, panels);
         window.show();
         main.probeDevice();
         main.reopenLastWorkspace();
@@ -58,8 +75,9 @@ public final class ElmStudioApp extends Application {
     }
 
     public MainViewModel mainModel() { return main; }
-    public RunsViewModel runsModel() { return runs; }
+    public DataViewModel dataModel() { return data; }
     public TrainViewModel trainModel() { return train; }
     public RateViewModel rateModel() { return rate; }
+    public RunsViewModel runsModel() { return runs; }
     public MainWindow window() { return window; }
 }

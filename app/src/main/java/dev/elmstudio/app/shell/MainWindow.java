@@ -1,11 +1,6 @@
 package dev.elmstudio.app.shell;
 
-import dev.elmstudio.app.panel.rate.RatePanel;
-import dev.elmstudio.app.panel.rate.RateViewModel;
-import dev.elmstudio.app.panel.runs.RunsPanel;
 import dev.elmstudio.app.panel.runs.RunsViewModel;
-import dev.elmstudio.app.panel.train.TrainPanel;
-import dev.elmstudio.app.panel.train.TrainViewModel;
 import dev.elmstudio.app.ui.Styles;
 import java.io.File;
 import java.nio.file.Path;
@@ -52,13 +47,15 @@ public final class MainWindow {
     private final RunsViewModel runs;
     private ComboBox<String> workspaceField;
 
-    public MainWindow(Stage stage, MainViewModel model, RunsViewModel runs, TrainViewModel train, RateViewModel rate) {
+    /**
+     * @param panels the view of each panel, built by the application; the navigation lists them in
+     *               {@link PanelId} order, so a new panel needs no change here
+     */
+    public MainWindow(Stage stage, MainViewModel model, RunsViewModel runs, Map<PanelId, Node> panels) {
         this.stage = stage;
         this.model = model;
         this.runs = runs;
-        panels.put(PanelId.RUNS, new RunsPanel(runs));
-        panels.put(PanelId.TRAIN, new TrainPanel(train));
-        panels.put(PanelId.RATE, new RatePanel(rate));
+        this.panels.putAll(panels);
     }
 
     public void show() {

@@ -2,9 +2,10 @@ package dev.elmstudio.app.shell;
 
 /** The panels the navigation offers, in order; the number is the Ctrl+digit shortcut. */
 public enum PanelId {
+    DATA("Data", "Import MovieLens, embeddings and tasks; browse movies and the embedding map"),
+    TRAIN("Train", "Pretrain a base language model, or train an ELM in two stages"),
     RATE("Rate", "Blind human rating: build a session, rater mode, results and agreement"),
-    RUNS("Runs", "Every run in the workspace: status, configuration, curves, checkpoints"),
-    TRAIN("Train", "Pretrain a base language model on a text corpus");
+    RUNS("Runs", "Every run in the workspace: status, configuration, curves, checkpoints");
 
     private final String title;
     private final String description;
