@@ -146,8 +146,11 @@ class TrainElmGuiTest {
             assertTrue(status.startsWith("Run 2 finished: 40 steps"), status);
             assertTrue(pulse.samples() > 10, "the monitor ran (" + pulse.samples() + " samples)");
             System.out.println("ELM pulse: " + pulse.samples() + " samples, longest FX thread delay "
-                    + pulse.maxDelayMillis() + " ms");
-            assertTrue(pulse.maxDelayMillis() < 100, "FX thread blocked for " + pulse.maxDelayMillis() + " ms");
+                    + pulse.maxDelayMillis() + " ms, of which not waiting for a core " + pulse.maxOwnDelayMillis()
+                    + " ms, FX thread CPU " + pulse.maxBusyMillis() + " ms");
+            // The wall-clock delay also counts time the FX thread sat ready on a run queue while other
+            // processes held both cores; what the app itself can block is the rest (see PulseMonitor).
+            assertTrue(pulse.maxOwnDelayMillis() < 100, "FX thread blocked for " + pulse.maxOwnDelayMillis() + " ms");
         }
         try (Workspace read = Workspace.openReadOnly(workspace)) {
             assertTrue(read.runs().get(2).orElseThrow().configJson().contains("\"loraRank\":4"));
