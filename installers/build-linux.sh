@@ -142,6 +142,8 @@ if ! $app_image_only; then
   cp installers/icons/elm-studio.png "$build/resources/elm-studio.png"
   rm -f "$out"/elm-studio_*.deb
   say "jpackage: .deb"
+  # JavaFX's natives sit inside its jars, where jpackage's own dependency scan (ldd on the image) cannot see
+  # them: GTK 3 for windows, GL and Xxf86vm for the hardware pipeline (it falls back to software without).
   # dpkg-deb's default xz takes ~10 minutes on 2 cores for almost nothing: the payload is jars and a compressed
   # jlink image already (xz 374 MB vs gzip -1 382 MB). gzip also installs on every dpkg.
   DPKG_DEB_COMPRESSOR_TYPE=gzip DPKG_DEB_COMPRESSOR_LEVEL=1 \
@@ -150,7 +152,7 @@ if ! $app_image_only; then
     --resource-dir "$build/resources" \
     --linux-package-name elm-studio --linux-app-category science --linux-menu-group "Education;Science;" \
     --linux-shortcut --linux-deb-maintainer "elm@localhost" \
-    --linux-package-deps "libgtk-3-0 | libgtk-3-0t64, libxtst6, libgl1, libxxf86vm1"
+    --linux-package-deps "libgtk-3-0 | libgtk-3-0t64, libgl1, libxxf86vm1"
   deb=$(ls "$out"/elm-studio_*.deb 2>/dev/null | head -n 1)
   [[ -n "$deb" ]] || die "jpackage made no .deb in $out"
 fi
