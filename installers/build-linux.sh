@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Builds ELM Studio's Linux installers with jpackage:
-#   installers/out/elm-studio/                  an app image: a folder that runs where it lies (bin/elm-studio)
+#   installers/out/elm-studio/                  an app image: a folder that runs where it lies (bin/elm-studio;
+#                                               bin/elm is the same program under the CLI's name)
 #   installers/out/elm-studio_<version>_amd64.deb  the same image as a Debian package (installs to /opt/elm-studio)
 # The image carries its own trimmed Java runtime (jlink), the app jar with every dependency jar (JavaFX and
 # PyTorch natives included, so nothing is downloaded at run time) and assets/ (the demo).
@@ -129,7 +130,8 @@ say "jpackage: app image"
   --name elm-studio --app-version "$app_version" --description "$description" --vendor "ELM Studio" \
   --icon installers/icons/elm-studio.png \
   --input "$input" --main-jar "$(basename "$jar")" --main-class dev.elmstudio.app.Main \
-  --runtime-image "$build/runtime" "${java_options[@]}"
+  --runtime-image "$build/runtime" "${java_options[@]}" \
+  --add-launcher elm=installers/linux/elm.properties
 image="$out/elm-studio"
 [[ -x "$image/bin/elm-studio" ]] || die "jpackage made no launcher at $image/bin/elm-studio"
 grep -q 'elm.assets=$APPDIR/assets' "$image/lib/app/elm-studio.cfg" || die "the launcher config lost -Delm.assets"
@@ -161,5 +163,5 @@ fi
 size() { du -sh "$1" | cut -f1; }
 echo "ELM Studio $app_version (pom $pom_version), built in $((SECONDS - started)) s"
 echo "  app image  $image  $(size "$image")  (runtime $(size "$image/lib/runtime"), app $(size "$image/lib/app"))"
-echo "  launcher   $image/bin/elm-studio  (no arguments: the window; 'gui --demo': the demo; else the elm CLI)"
+echo "  launchers  $image/bin/elm-studio, $image/bin/elm  (no arguments: the window; 'gui --demo': the demo; else the CLI)"
 [[ -z "$deb" ]] || echo "  .deb       $deb  $(size "$deb")  (sudo apt install ./$(basename "$deb"); runs as /opt/elm-studio/bin/elm-studio)"
