@@ -125,13 +125,17 @@ java_options=(
   # $APPDIR is the launcher's lib/app folder, expanded by the launcher at start.
   --java-options '-Delm.assets=$APPDIR/assets'
 )
-say "jpackage: app image"
-"$JAVA_HOME/bin/jpackage" --type app-image --dest "$out" \
-  --name elm-studio --app-version "$app_version" --description "$description" --vendor "ELM Studio" \
-  --icon installers/icons/elm-studio.png \
-  --input "$input" --main-jar "$(basename "$jar")" --main-class dev.elmstudio.app.Main \
-  --runtime-image "$build/runtime" "${java_options[@]}" \
+# What the app image and the .deb share. The .deb is made from these too, not from the finished image
+# (--app-image): built that way, jpackage 25 gives every launcher a menu entry, bin/elm's included.
+app_args=(
+  --name elm-studio --app-version "$app_version" --description "$description" --vendor "ELM Studio"
+  --icon installers/icons/elm-studio.png
+  --input "$input" --main-jar "$(basename "$jar")" --main-class dev.elmstudio.app.Main
+  --runtime-image "$build/runtime" "${java_options[@]}"
   --add-launcher elm=installers/linux/elm.properties
+)
+say "jpackage: app image"
+"$JAVA_HOME/bin/jpackage" --type app-image --dest "$out" "${app_args[@]}"
 image="$out/elm-studio"
 [[ -x "$image/bin/elm-studio" ]] || die "jpackage made no launcher at $image/bin/elm-studio"
 grep -q 'elm.assets=$APPDIR/assets' "$image/lib/app/elm-studio.cfg" || die "the launcher config lost -Delm.assets"
@@ -149,9 +153,7 @@ if ! $app_image_only; then
   # dpkg-deb's default xz takes ~10 minutes on 2 cores for almost nothing: the payload is jars and a compressed
   # jlink image already (xz 374 MB vs gzip -1 382 MB). gzip also installs on every dpkg.
   DPKG_DEB_COMPRESSOR_TYPE=gzip DPKG_DEB_COMPRESSOR_LEVEL=1 \
-  "$JAVA_HOME/bin/jpackage" --type deb --dest "$out" --app-image "$image" \
-    --name elm-studio --app-version "$app_version" --description "$description" --vendor "ELM Studio" \
-    --resource-dir "$build/resources" \
+  "$JAVA_HOME/bin/jpackage" --type deb --dest "$out" "${app_args[@]}" --resource-dir "$build/resources" \
     --linux-package-name elm-studio --linux-app-category science --linux-menu-group "Education;Science;" \
     --linux-shortcut --linux-deb-maintainer "elm@localhost" \
     --linux-package-deps "libgtk-3-0 | libgtk-3-0t64, libgl1, libxxf86vm1"

@@ -251,9 +251,12 @@ if $test_deb; then
   dpkg-deb -x "$deb" "$root"
   [[ "$(dpkg-deb -f "$deb" Package)" == elm-studio ]] || fail "[deb] the package is not named elm-studio"
   say "[deb] Depends: $(dpkg-deb -f "$deb" Depends)"
-  desktop=$(find "$root/opt/elm-studio/lib" -maxdepth 1 -name '*.desktop' | head -n 1)
-  [[ -n "$desktop" ]] && grep -qx 'Name=ELM Studio' "$desktop" \
-    || fail "[deb] no desktop entry named 'ELM Studio' in /opt/elm-studio/lib"
+  # One menu entry, ELM Studio's (jpackage names it <package>-<launcher>.desktop); none for bin/elm.
+  desktops=$(cd "$root/opt/elm-studio/lib" && ls -- *.desktop 2>/dev/null | tr '\n' ' ' || true)
+  [[ "$desktops" == "elm-studio-elm-studio.desktop " ]] \
+    || fail "[deb] expected one menu entry, elm-studio-elm-studio.desktop, in /opt/elm-studio/lib; found: ${desktops:-none}"
+  grep -qx 'Name=ELM Studio' "$root/opt/elm-studio/lib/elm-studio-elm-studio.desktop" \
+    || fail "[deb] the menu entry is not named 'ELM Studio'"
   smoke "deb" "$root/opt/elm-studio/bin/elm-studio" "${screenshot%.png}-deb.png"
 fi
 
