@@ -161,6 +161,8 @@ if ! $app_image_only; then
   [[ -n "$deb" ]] || die "jpackage made no .deb in $out"
 fi
 
+rm -rf "$build" # jpackage copied what it needed; the staged jars and runtime are another 400 MB
+
 # ---- Report --------------------------------------------------------------------------------------
 size() { du -sh "$1" | cut -f1; }
 echo "ELM Studio $app_version (pom $pom_version), built in $((SECONDS - started)) s"
