@@ -105,7 +105,7 @@ modules="java.se,jdk.unsupported,jdk.management,jdk.jfr,jdk.zipfs"
 feature=$("$JAVA_HOME/bin/java" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.specification.version = //p')
 needed=$("$JAVA_HOME/bin/jdeps" --print-module-deps --ignore-missing-deps --multi-release "$feature" --recursive \
   --class-path "$input/lib/*" "$input/$(basename "$jar")" | tail -n 1)
-# shellcheck disable=SC2086  # --limit-modules prints every module the list resolves to
+# --limit-modules with --list-modules prints every module the list resolves to.
 resolved=$("$JAVA_HOME/bin/java" --limit-modules "$modules" --list-modules | sed 's/@.*//')
 for module in ${needed//,/ }; do
   grep -qx "$module" <<<"$resolved" || die "jdeps says the app needs module $module, which the runtime lacks: add it to modules= in this script"
@@ -116,6 +116,7 @@ say "runtime modules: $modules (jdeps asks for $needed)"
 
 # ---- The app image -------------------------------------------------------------------------------
 description="Train and explore Embedding Language Models"
+# shellcheck disable=SC2016  # $APPDIR is for the launcher, not for this shell
 java_options=(
   # The heap holds datasets and embedding tables; tensors live in native memory beside it, hence half, not more.
   --java-options '-XX:MaxRAMPercentage=50'
@@ -138,7 +139,8 @@ say "jpackage: app image"
 "$JAVA_HOME/bin/jpackage" --type app-image --dest "$out" "${app_args[@]}"
 image="$out/elm-studio"
 [[ -x "$image/bin/elm-studio" ]] || die "jpackage made no launcher at $image/bin/elm-studio"
-grep -q 'elm.assets=$APPDIR/assets' "$image/lib/app/elm-studio.cfg" || die "the launcher config lost -Delm.assets"
+# shellcheck disable=SC2016
+grep -qF 'elm.assets=$APPDIR/assets' "$image/lib/app/elm-studio.cfg" || die "the launcher config lost -Delm.assets"
 
 # ---- The .deb ------------------------------------------------------------------------------------
 deb=""
