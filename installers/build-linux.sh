@@ -22,7 +22,7 @@ for arg in "$@"; do
   case "$arg" in
     --app-image-only) app_image_only=true ;;
     --rebuild-jar) rebuild_jar=true ;;
-    -h|--help) sed -n '2,16p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) awk 'NR == 1 { next } /^#/ { sub(/^# ?/, ""); print; next } { exit }' "${BASH_SOURCE[0]}"; exit 0 ;;
     *) echo "build-linux.sh: unknown argument '$arg' (try --help)" >&2; exit 2 ;;
   esac
 done

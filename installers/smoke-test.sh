@@ -42,7 +42,7 @@ while (($# > 0)); do
     --screenshot) screenshot="$2"; shift ;;
     --timeout) timeout="$2"; shift ;;
     --keep) keep=true ;;
-    -h|--help) sed -n '2,24p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) awk 'NR == 1 { next } /^#/ { sub(/^# ?/, ""); print; next } { exit }' "${BASH_SOURCE[0]}"; exit 0 ;;
     *) echo "smoke-test.sh: unknown argument '$1' (try --help)" >&2; exit 2 ;;
   esac
   shift
