@@ -9,6 +9,7 @@ import dev.elmstudio.engine.elm.ElmTrainer;
 import dev.elmstudio.engine.elm.ElmTrainingConfig;
 import dev.elmstudio.engine.elm.PromptTemplate;
 import dev.elmstudio.engine.elm.StageConfig;
+import dev.elmstudio.engine.elm.TextOnlyPrompt;
 import dev.elmstudio.engine.lm.CausalLm;
 import dev.elmstudio.engine.lm.GenerationConfig;
 import dev.elmstudio.engine.tokenizer.Tokenizer;
@@ -46,14 +47,9 @@ final class DemoModels {
                 t.target());
     }
 
-    /** The prompt with every {slot} replaced by the film's "Title (year)"; braces in titles are escaped. */
+    /** The prompt with every {slot} replaced by the film's "Title (year)" (see {@link TextOnlyPrompt}). */
     static PromptTemplate titledPrompt(String prompt, Map<String, Integer> slots, Map<Integer, MovieFacts> facts) {
-        String text = prompt;
-        for (Map.Entry<String, Integer> slot : slots.entrySet()) {
-            String title = facts.get(slot.getValue()).titleWithYear().replace("{", "{{").replace("}", "}}");
-            text = text.replace("{" + slot.getKey() + "}", title);
-        }
-        return PromptTemplate.of(text, SPACE);
+        return TextOnlyPrompt.of(prompt, slots, id -> facts.get(id).titleWithYear());
     }
 
     static ElmModel trainElm(CausalLm base, Tokenizer tokenizer, List<ElmExample> train, DemoSettings s) throws IOException {
