@@ -70,6 +70,23 @@ public final class EvalRepository {
         }
     }
 
+    /** The evaluations of a training run, newest first. */
+    public List<EvalRun> forRun(long runId) {
+        String sql = "SELECT " + COLUMNS + " FROM eval_runs WHERE run_id = ? ORDER BY id DESC";
+        try (PreparedStatement select = connection.prepareStatement(sql)) {
+            select.setLong(1, runId);
+            try (ResultSet row = select.executeQuery()) {
+                List<EvalRun> runs = new ArrayList<>();
+                while (row.next()) {
+                    runs.add(readRun(row));
+                }
+                return runs;
+            }
+        } catch (SQLException e) {
+            throw new StorageException("Could not list the evaluations of run " + runId, e);
+        }
+    }
+
     /** Marks evaluations left running by a process that died as interrupted (called when a writer opens). */
     public int markRunningAsInterrupted() {
         String sql = "UPDATE eval_runs SET status = 'interrupted' WHERE status = 'running'";

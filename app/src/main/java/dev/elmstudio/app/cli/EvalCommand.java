@@ -3,22 +3,33 @@ package dev.elmstudio.app.cli;
 import ai.djl.Device;
 import ai.djl.ndarray.NDManager;
 import com.google.gson.JsonObject;
+import dev.elmstudio.app.compare.BaselineContract;
+import dev.elmstudio.app.compare.ConsistencyScorer;
+import dev.elmstudio.app.compare.RunReport;
+import dev.elmstudio.app.compare.TextOnlyModel;
 import dev.elmstudio.app.jobs.ElmRunException;
 import dev.elmstudio.app.jobs.ElmRunInputs;
 import dev.elmstudio.app.jobs.ElmRunModel;
 import dev.elmstudio.app.jobs.ElmRunSettings;
+import dev.elmstudio.app.jobs.ElmTrainingJob;
 import dev.elmstudio.engine.data.MalformedDataException;
+import dev.elmstudio.engine.data.Movie;
+import dev.elmstudio.engine.data.MovieLensDataset;
+import dev.elmstudio.engine.data.embedding.EmbeddingSpace;
 import dev.elmstudio.engine.data.task.TaskExample;
 import dev.elmstudio.engine.data.task.TaskJsonl;
 import dev.elmstudio.engine.elm.ElmArchive;
 import dev.elmstudio.engine.elm.ElmExample;
 import dev.elmstudio.engine.elm.ElmModel;
+import dev.elmstudio.engine.encode.MiniLmEncoder;
 import dev.elmstudio.engine.lm.GenerationConfig;
 import dev.elmstudio.engine.lm.NoGradScope;
+import dev.elmstudio.storage.BaseModel;
+import dev.elmstudio.storage.Dataset;
+import dev.elmstudio.storage.EmbeddingSpaceRecord;
 import dev.elmstudio.storage.EvalResult;
 import dev.elmstudio.storage.EvalRun;
 import dev.elmstudio.storage.Run;
-import dev.elmstudio.storage.RunKind;
 import dev.elmstudio.storage.RunStatus;
 import dev.elmstudio.storage.Workspace;
 import java.io.IOException;
@@ -29,6 +40,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.function.IntFunction;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -37,15 +49,18 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code elm eval RUN}: scores a finished ELM run item by item and records the scores as an evaluation
- * ({@code elm export report ID} writes them out). Per item: {@code target_loss} (mean cross-entropy of the target
- * tokens under teacher forcing) and {@code exact_match} (1 when greedy decoding reproduces the target), with the
- * greedy output kept beside them. Without {@code --tasks} the run's own training tasks are scored, which measures
- * fit, not generalisation; pass held-out tasks for that. Semantic and behavioral consistency need the text encoder
- * and are left to the app.
+ * {@code elm eval RUN [--baseline]}: scores a finished ELM run item by item and records the scores as an evaluation
+ * ({@code elm export report ID} writes them out; the Compare panel shows them). Per item and model, each row with
+ * the greedy output: {@code target_loss} (mean cross-entropy of the target under teacher forcing),
+ * {@code exact_match} (1 when greedy decoding reproduces the target), {@code sc} and, where the dataset has users,
+ * {@code bc_ndcg} and {@code bc_spearman} ({@link ConsistencyScorer}; one-film items against the film, two-film
+ * items against the midpoint; undefined scores, e.g. of a blank output, are not stored). Tasks are stored as
+ * {@code elm:<task>}, and with {@code --baseline} the run's text-only baseline answers the same items as
+ * {@code baseline:<task>}. Without {@code --tasks} the run's own training tasks are scored, which measures fit,
+ * not generalisation; pass held-out tasks for that.
  */
 @Command(name = "eval", mixinStandardHelpOptions = true,
-        description = "Score a finished ELM run item by item (target loss, exact match) and record the evaluation.")
+        description = "Score a finished ELM run (and its text-only baseline) item by item and record the evaluation.")
 final class EvalCommand implements Callable<Integer> {
     private static final String COMMAND = "eval";
 
@@ -67,6 +82,9 @@ final class EvalCommand implements Callable<Integer> {
     @Option(names = "--max-tokens", description = "Greedy output length (default ${DEFAULT-VALUE}).")
     int maxTokens = 32;
 
+    @Option(names = "--baseline", description = "Also score the run's text-only baseline (see 'elm baseline').")
+    boolean withBaseline;
+
     @Override
     public Integer call() throws IOException {
         if (limit < 1) {
@@ -75,16 +93,15 @@ final class EvalCommand implements Callable<Integer> {
         List<TaskExample> explicitTasks = tasksFile == null ? null : readTasks();
         PrintWriter out = spec.commandLine().getOut();
         try (Workspace workspace = Workspace.open(workspaceOption.folder())) {
-            Run run = workspace.runs().get(runId).orElseThrow(() -> new CommandFailure(COMMAND + ": no run " + runId
-                    + " in " + workspace.folder() + " (see 'elm runs')"));
-            if (run.kind() != RunKind.ELM) {
-                throw new CommandFailure(COMMAND + ": run " + runId + " is a pretraining run, not an ELM");
-            }
-            Path elm = TrainCommand.runFolder(workspace, runId).resolve(TrainCommand.ELM_FOLDER);
+            Run run = ElmRuns.require(workspace, COMMAND, runId);
+            Path elm = ElmTrainingJob.runFolder(workspace, runId).resolve(ElmTrainingJob.ELM_FOLDER);
             if (!Files.isRegularFile(elm.resolve(ElmArchive.MANIFEST_FILE))) {
                 throw new CommandFailure(COMMAND + ": run " + runId + " has no finished model (status "
                         + run.status().dbValue() + ")");
             }
+            BaseModel baselineRecord = !withBaseline ? null : BaselineContract.find(workspace, runId).orElseThrow(() ->
+                    new CommandFailure(COMMAND + ": run " + runId + " has no text-only baseline; build one with"
+                            + " 'elm baseline --elm " + runId + "'"));
             ElmRunSettings settings;
             ElmRunInputs inputs;
             try {
@@ -94,34 +111,46 @@ final class EvalCommand implements Callable<Integer> {
             } catch (ElmRunException e) {
                 throw new CommandFailure(COMMAND + ": " + e.getMessage(), e);
             }
-            List<ElmExample> examples = ElmRunModel.examples(settings, inputs);
-            if (examples.isEmpty()) {
+            List<TaskExample> tasks = ElmRunModel.withVectors(settings, inputs);
+            if (tasks.isEmpty()) {
                 throw new CommandFailure(COMMAND + ": no task example has all its ids in space '" + settings.space() + "'");
             }
-            List<TaskExample> scoredTasks = ElmRunModel.withVectors(settings, inputs); // same order as examples
-            try (ElmModel model = ElmArchive.load(elm, Device.cpu())) {
-                int count = Math.min(limit, examples.size());
-                EvalRun eval = workspace.evals().create(runId, "eval run " + runId, config(count));
+            Dataset dataset = WorkspaceDatasets.require(workspace, COMMAND, settings.dataset());
+            MovieLensDataset data = WorkspaceDatasets.load(dataset, COMMAND);
+            MiniLmEncoder encoder = new MiniLmEncoder();
+            EmbeddingSpaceRecord semanticRecord = ConsistencyScorer.semanticSpace(workspace, dataset.id(),
+                    settings.space(), encoder.dimension());
+            EmbeddingSpace semantic = semanticRecord == null ? null : WorkspaceDatasets.loadSpace(semanticRecord, COMMAND);
+            ConsistencyScorer scorer = new ConsistencyScorer(data, semantic, encoder);
+            IntFunction<String> titleOf = id -> data.catalogue().byId(id).map(Movie::displayTitle).orElse(null);
+            try (ElmModel model = ElmArchive.load(elm, Device.cpu());
+                    TextOnlyModel baseline = baselineRecord == null ? null : TextOnlyModel.load(baselineRecord.path())) {
+                int count = Math.min(limit, tasks.size());
+                EvalRun eval = workspace.evals().create(runId, "eval run " + runId + (baseline == null ? "" : " vs baseline"),
+                        config(count, baselineRecord));
                 try {
                     List<EvalResult> results = new ArrayList<>();
-                    double lossSum = 0;
-                    int matches = 0;
+                    Totals elmTotals = new Totals();
+                    Totals baselineTotals = new Totals();
+                    List<ElmExample> examples = ElmRunModel.examples(settings, inputs); // same order as tasks
                     for (int i = 0; i < count; i++) {
-                        ElmExample example = examples.get(i);
-                        String task = scoredTasks.get(i).task();
-                        double loss = targetLoss(model, example);
-                        String output = model.generate(example.template(), example.vectors(),
-                                GenerationConfig.greedy(maxTokens), null).text();
-                        double match = output.strip().equals(example.target().strip()) ? 1 : 0;
-                        results.add(new EvalResult(task, example.entityId(), "target_loss", loss, output));
-                        results.add(new EvalResult(task, example.entityId(), "exact_match", match, output));
-                        lossSum += loss;
-                        matches += (int) match;
+                        TaskExample task = tasks.get(i);
+                        ConsistencyScorer.Reference reference = reference(scorer, task);
+                        score(results, RunReport.ELM_PREFIX + task.task(), model, examples.get(i), reference, scorer, elmTotals);
+                        // the baseline names films by title: an item with a user in a slot is the ELM's alone
+                        if (baseline != null && task.slots().values().stream().allMatch(id -> titleOf.apply(id) != null)) {
+                            ElmExample textOnly = ElmRunModel.textOnlyExample(task, titleOf);
+                            score(results, RunReport.BASELINE_PREFIX + task.task(), baseline.model(), textOnly, reference,
+                                    scorer, baselineTotals);
+                        }
                     }
                     workspace.evals().appendResults(eval.id(), results);
                     workspace.evals().updateStatus(eval.id(), RunStatus.FINISHED);
-                    out.printf(Locale.ROOT, "evaluation %d: %d items, mean target loss %.4f, exact match %d/%d%n",
-                            eval.id(), count, lossSum / count, matches, count);
+                    out.printf(Locale.ROOT, "evaluation %d: %d items%n", eval.id(), count);
+                    out.println("  ELM      " + elmTotals);
+                    if (baseline != null) {
+                        out.println("  baseline " + baselineTotals);
+                    }
                 } catch (RuntimeException e) {
                     workspace.evals().updateStatus(eval.id(), RunStatus.FAILED);
                     throw e;
@@ -131,18 +160,50 @@ final class EvalCommand implements Callable<Integer> {
         return 0;
     }
 
+    /** Generates, then stores every defined score of one model on one item with its output. */
+    private void score(List<EvalResult> results, String task, ElmModel model, ElmExample example,
+            ConsistencyScorer.Reference reference, ConsistencyScorer scorer, Totals totals) {
+        String output = model.generate(example.template(), example.vectors(), GenerationConfig.greedy(maxTokens), null).text();
+        double loss = targetLoss(model, example);
+        double match = output.strip().equals(example.target().strip()) ? 1 : 0;
+        results.add(new EvalResult(task, example.entityId(), "target_loss", loss, output));
+        results.add(new EvalResult(task, example.entityId(), "exact_match", match, output));
+        ConsistencyScorer.Scores scores = reference == null ? ConsistencyScorer.Scores.NONE
+                : scorer.score(output, reference);
+        scores.defined().forEach((metric, value) -> results.add(new EvalResult(task, example.entityId(), metric, value, output)));
+        totals.add(loss, match, scores.sc());
+    }
+
+    /** One film: the film; two films: their midpoint (as in the demo evaluation); users or more slots: none. */
+    private ConsistencyScorer.Reference reference(ConsistencyScorer scorer, TaskExample task) {
+        List<Integer> ids = List.copyOf(task.slots().values());
+        try {
+            return switch (ids.size()) {
+                case 1 -> scorer.movie(ids.get(0), true);
+                case 2 -> scorer.between(ids.get(0), ids.get(1), 0.5, true);
+                default -> null;
+            };
+        } catch (IllegalArgumentException notAFilm) {
+            return null; // a slot naming a user (or an id missing from the catalogue) has no film to score against
+        }
+    }
+
     private static double targetLoss(ElmModel model, ElmExample example) {
         try (NoGradScope noGrad = NoGradScope.enter(); NDManager scope = model.lm().manager().newSubManager()) {
             return model.loss(model.collator().collate(List.of(example)), scope).getFloat();
         }
     }
 
-    private String config(int count) {
+    private String config(int count, BaseModel baseline) {
         JsonObject config = new JsonObject();
         config.addProperty("tasks", tasksFile == null ? "training tasks" : tasksFile.toAbsolutePath().toString());
         config.addProperty("items", count);
         config.addProperty("max_tokens", maxTokens);
         config.addProperty("decoding", "greedy");
+        config.addProperty("encoder", "all-MiniLM-L6-v2");
+        if (baseline != null) {
+            config.addProperty("baseline_model_id", baseline.id());
+        }
         return config.toString();
     }
 
@@ -156,6 +217,31 @@ final class EvalCommand implements Callable<Integer> {
             throw new CommandFailure(COMMAND + ": " + e.getMessage(), e);
         } catch (IOException | IllegalArgumentException e) {
             throw new CommandFailure(COMMAND + ": " + tasksFile + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Running means for the printed summary. */
+    private static final class Totals {
+        private int items;
+        private double loss;
+        private int matches;
+        private double sc;
+        private int scItems;
+
+        void add(double itemLoss, double match, double itemSc) {
+            items++;
+            loss += itemLoss;
+            matches += (int) match;
+            if (!Double.isNaN(itemSc)) {
+                sc += itemSc;
+                scItems++;
+            }
+        }
+
+        @Override
+        public String toString() {
+            return String.format(Locale.ROOT, "mean target loss %.4f, exact match %d/%d, mean SC %s", loss / items,
+                    matches, items, scItems == 0 ? "undefined" : String.format(Locale.ROOT, "%.4f over %d", sc / scItems, scItems));
         }
     }
 }

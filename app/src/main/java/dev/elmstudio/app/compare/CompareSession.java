@@ -84,11 +84,7 @@ public final class CompareSession implements AutoCloseable {
             spaceRecord = workspace.embeddingSpaces().find(dataset.id(), ref.space()).orElseThrow(() ->
                     new IllegalArgumentException("run " + runId + ": dataset '" + ref.dataset() + "' has no space '"
                             + ref.space() + "'"));
-            // SC needs the encoder's own space: the run's space if it is one, else any of the dataset's.
-            semanticRecord = workspace.embeddingSpaces().list(dataset.id()).stream()
-                    .filter(s -> "semantic".equals(s.kind()) && s.dimension() == encoder.dimension())
-                    .min(Comparator.comparing((EmbeddingSpaceRecord s) -> !s.name().equals(ref.space())))
-                    .orElse(null);
+            semanticRecord = ConsistencyScorer.semanticSpace(workspace, dataset.id(), ref.space(), encoder.dimension());
             baselineRecord = BaselineContract.find(workspace, runId);
         }
         if (!Files.isRegularFile(ref.elmFolder().resolve(ElmArchive.MANIFEST_FILE))) {

@@ -85,6 +85,18 @@ public final class ConsistencyScorer {
                 : encoder.encode(List.of(text)).get(0);
     }
 
+    /**
+     * The dataset's space built by an encoder of {@code dimension} (kind "semantic"), preferring the run's own
+     * space {@code preferred}; null when there is none and SC vectors must be built from the films' facts.
+     */
+    public static dev.elmstudio.storage.EmbeddingSpaceRecord semanticSpace(dev.elmstudio.storage.Workspace workspace,
+            long datasetId, String preferred, int dimension) {
+        return workspace.embeddingSpaces().list(datasetId).stream()
+                .filter(s -> "semantic".equals(s.kind()) && s.dimension() == dimension)
+                .min(java.util.Comparator.comparing((dev.elmstudio.storage.EmbeddingSpaceRecord s) -> !s.name().equals(preferred)))
+                .orElse(null);
+    }
+
     public boolean hasUsers() {
         return data.ratings().userCount() >= 2;
     }

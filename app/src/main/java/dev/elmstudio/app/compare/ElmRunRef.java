@@ -1,50 +1,39 @@
 package dev.elmstudio.app.compare;
 
-import com.google.gson.JsonElement;
-import com.google.gson.JsonObject;
-import com.google.gson.JsonParser;
+import dev.elmstudio.app.jobs.ElmRunException;
+import dev.elmstudio.app.jobs.ElmRunSettings;
+import dev.elmstudio.app.jobs.ElmTrainingJob;
 import dev.elmstudio.storage.Run;
 import dev.elmstudio.storage.RunKind;
 import dev.elmstudio.storage.Workspace;
 import java.nio.file.Path;
 
-/**
- * What the Compare panel and the evaluation need to know of an ELM run, read from its config_json (written by
- * {@code elm train}): its dataset and space, the base model it started from, and where its files are.
- *
- * @param baseModel the LM folder the run started from, or null when it started from a fresh tiny GPT
- */
-public record ElmRunRef(long runId, String name, String dataset, String space, Path baseModel, Path runFolder) {
-    /** The folder of a finished ELM inside the run folder. */
-    public static final String ELM_FOLDER = "elm";
+/** An ELM run as the Compare panel needs it: its settings (dataset, spaces, base model) and where its files are. */
+public record ElmRunRef(long runId, String name, ElmRunSettings settings, Path runFolder) {
+
+    public String dataset() {
+        return settings.dataset();
+    }
+
+    /** The run's main space: the films the panel offers come from it. */
+    public String space() {
+        return settings.space();
+    }
 
     public Path elmFolder() {
-        return runFolder.resolve(ELM_FOLDER);
+        return runFolder.resolve(ElmTrainingJob.ELM_FOLDER);
     }
 
-    /** {@code checkpoints/run-<id>/}: every file a run writes lives here. */
-    public static Path runFolder(Workspace workspace, long runId) {
-        return workspace.checkpointsFolder().resolve("run-" + runId);
-    }
-
-    /** @throws IllegalArgumentException naming the run when it is no ELM run or its settings lack dataset/space */
+    /** @throws IllegalArgumentException naming the run when it is no ELM run or its settings cannot be read */
     public static ElmRunRef of(Workspace workspace, Run run) {
         if (run.kind() != RunKind.ELM) {
             throw new IllegalArgumentException("run " + run.id() + " is a " + run.kind().dbValue() + " run, not an ELM");
         }
-        JsonObject config;
         try {
-            JsonElement parsed = JsonParser.parseString(run.configJson());
-            config = parsed.isJsonObject() ? parsed.getAsJsonObject() : new JsonObject();
-        } catch (RuntimeException e) {
-            throw new IllegalArgumentException("run " + run.id() + ": its config_json is not JSON (" + e.getMessage() + ")", e);
+            return new ElmRunRef(run.id(), run.name(), ElmRunSettings.fromJson(run.configJson(), run.id()),
+                    ElmTrainingJob.runFolder(workspace, run.id()));
+        } catch (ElmRunException e) {
+            throw new IllegalArgumentException(e.getMessage(), e);
         }
-        if (!config.has("dataset") || !config.has("space")) {
-            throw new IllegalArgumentException("run " + run.id() + " was not started by 'elm train': its config_json"
-                    + " names no dataset and space");
-        }
-        JsonElement base = config.get("baseModel");
-        return new ElmRunRef(run.id(), run.name(), config.get("dataset").getAsString(), config.get("space").getAsString(),
-                base == null || base.isJsonNull() ? null : Path.of(base.getAsString()), runFolder(workspace, run.id()));
     }
 }

@@ -7,6 +7,7 @@ import dev.elmstudio.engine.elm.AdapterConfig;
 import dev.elmstudio.engine.elm.ElmExample;
 import dev.elmstudio.engine.elm.ElmModel;
 import dev.elmstudio.engine.elm.PromptTemplate;
+import dev.elmstudio.engine.elm.TextOnlyPrompt;
 import dev.elmstudio.engine.lm.CausalLm;
 import dev.elmstudio.engine.lm.LmConfig;
 import dev.elmstudio.engine.tokenizer.BpeTrainer;
@@ -64,10 +65,7 @@ public final class ElmRunModel {
     /** The model with freshly initialised adapters (and LM, without a base model). Closing it closes the LM. */
     public static ElmModel build(ElmRunSettings settings, Tokenizer tokenizer, ElmRunInputs inputs, Device device)
             throws IOException {
-        CausalLm lm = settings.baseModel() != null
-                ? LmCheckpoint.load(Path.of(settings.baseModel()), device)
-                : new CausalLm(LmConfig.gpt2(tokenizer.vocabSize(), settings.width(), settings.layers(),
-                        settings.heads(), settings.context()), device, settings.seed());
+        CausalLm lm = baseLm(settings, tokenizer, device);
         Map<String, AdapterConfig> adapters = new LinkedHashMap<>();
         adapterNames(inputs).forEach((space, adapter) -> adapters.put(adapter,
                 AdapterConfig.of(inputs.spaces().get(space).dimension(), settings.adapterHidden(), lm.config().hiddenSize())));
@@ -77,6 +75,17 @@ public final class ElmRunModel {
             lm.close();
             throw e;
         }
+    }
+
+    /**
+     * The LM a run starts from: its base model folder, or a fresh tiny GPT initialised from the run's seed, so the
+     * text-only baseline ({@code elm baseline}) starts from exactly the weights the ELM started from.
+     */
+    public static CausalLm baseLm(ElmRunSettings settings, Tokenizer tokenizer, Device device) throws IOException {
+        return settings.baseModel() != null
+                ? LmCheckpoint.load(Path.of(settings.baseModel()), device)
+                : new CausalLm(LmConfig.gpt2(tokenizer.vocabSize(), settings.width(), settings.layers(),
+                        settings.heads(), settings.context()), device, settings.seed());
     }
 
     /** One template per task (the first prompt seen), so generation can name a task. */
@@ -129,6 +138,12 @@ public final class ElmRunModel {
                     slotVectors, task.target()));
         }
         return examples;
+    }
+
+    /** One task example as the text-only baseline reads it; its entity id matches the ELM example's. */
+    public static ElmExample textOnlyExample(TaskExample task, IntFunction<String> nameOf) {
+        return new ElmExample(task.slots().values().toString(), TextOnlyPrompt.of(task.prompt(), task.slots(), nameOf),
+                Map.of(), task.target());
     }
 
     /** Drops examples longer than the LM's context; returns how many were dropped. */

@@ -235,7 +235,8 @@ public final class ElmTrainingJob {
         return device;
     }
 
-    private static Path tokenizerFile(Workspace workspace, long runId, ElmRunSettings settings) {
+    /** The base model's tokenizer, or the one a fresh-GPT run trained into its folder. */
+    public static Path tokenizerFile(Workspace workspace, long runId, ElmRunSettings settings) {
         return settings.baseModel() != null ? Path.of(settings.baseModel()).resolve(TOKENIZER_FILE)
                 : runFolder(workspace, runId).resolve(TOKENIZER_FILE);
     }
