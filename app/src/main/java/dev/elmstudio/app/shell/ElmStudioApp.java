@@ -1,5 +1,7 @@
 package dev.elmstudio.app.shell;
 
+import dev.elmstudio.app.panel.compare.CompareView;
+import dev.elmstudio.app.panel.compare.CompareViewModel;
 import dev.elmstudio.app.panel.data.DataPanel;
 import dev.elmstudio.app.panel.data.DataViewModel;
 import dev.elmstudio.app.panel.rate.RatePanel;
@@ -9,6 +11,7 @@ import dev.elmstudio.app.panel.runs.RunsViewModel;
 import dev.elmstudio.app.panel.train.TrainPanel;
 import dev.elmstudio.app.panel.train.TrainViewModel;
 import dev.elmstudio.app.task.FxTaskRunner;
+import dev.elmstudio.engine.encode.MiniLmEncoder;
 import java.util.EnumMap;
 import java.util.Map;
 import javafx.application.Application;
@@ -26,6 +29,7 @@ public final class ElmStudioApp extends Application {
     private MainViewModel main;
     private DataViewModel data;
     private TrainViewModel train;
+    private CompareViewModel compare;
     private RateViewModel rate;
     private RunsViewModel runs;
     private MainWindow window;
@@ -50,12 +54,15 @@ public final class ElmStudioApp extends Application {
         train.workspaceProperty().bind(main.workspaceProperty());
         rate = new RateViewModel(tasks, errors);
         rate.workspaceProperty().bind(main.workspaceProperty());
+        compare = new CompareViewModel(tasks, errors, MiniLmEncoder::new);
+        compare.workspaceProperty().bind(main.workspaceProperty());
         runs = new RunsViewModel(tasks, errors);
         runs.workspaceProperty().bind(main.workspaceProperty());
 
         Map<PanelId, Node> panels = new EnumMap<>(PanelId.class);
         panels.put(PanelId.DATA, new DataPanel(data));
         panels.put(PanelId.TRAIN, new TrainPanel(train));
+        panels.put(PanelId.COMPARE, new CompareView(compare));
         panels.put(PanelId.RATE, new RatePanel(rate));
         panels.put(PanelId.RUNS, new RunsPanel(runs));
         window = new MainWindow(stage, main, runs, panels);
@@ -71,12 +78,16 @@ public final class ElmStudioApp extends Application {
         if (train != null) {
             train.cancel();
         }
+        if (compare != null) {
+            compare.close();
+        }
         tasks.shutdown();
     }
 
     public MainViewModel mainModel() { return main; }
     public DataViewModel dataModel() { return data; }
     public TrainViewModel trainModel() { return train; }
+    public CompareViewModel compareModel() { return compare; }
     public RateViewModel rateModel() { return rate; }
     public RunsViewModel runsModel() { return runs; }
     public MainWindow window() { return window; }
