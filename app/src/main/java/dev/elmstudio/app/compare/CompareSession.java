@@ -144,6 +144,11 @@ public final class CompareSession implements AutoCloseable {
         return GenreCavs.trainable(data, space);
     }
 
+    /** Sets up BC scoring ahead of the first comparison (seconds on a large dataset). */
+    public void prepareScoring() {
+        scorer.prepare();
+    }
+
     public boolean hasUsers() {
         return scorer.hasUsers();
     }

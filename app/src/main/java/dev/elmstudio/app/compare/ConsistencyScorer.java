@@ -101,6 +101,16 @@ public final class ConsistencyScorer {
         return data.ratings().userCount() >= 2;
     }
 
+    /**
+     * Fits what BC needs now (ALS on the ratings, the ridge map) instead of on the first score, so the app can do it
+     * while it loads a run rather than while the user waits for a text. Does nothing without users.
+     */
+    public void prepare() {
+        if (hasUsers()) {
+            behavior();
+        }
+    }
+
     public String title(int movieId) {
         return movie(movieId).displayTitle();
     }

@@ -67,8 +67,17 @@ final class CompareReportView extends BorderPane {
         empty.getStyleClass().add(Styles.MUTED);
         empty.visibleProperty().bind(model.runProperty().isNotNull().and(
                 javafx.beans.binding.Bindings.isEmpty(model.evaluations())));
-        HBox top = new HBox(8, new Label("Evaluation"), evaluation, empty);
-        top.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        empty.managedProperty().bind(empty.visibleProperty());
+        Label evaluationLabel = new Label("Evaluation");
+        evaluationLabel.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        Label scope = new Label();
+        scope.setId("compare-evaluation-scope");
+        scope.getStyleClass().add(Styles.MUTED);
+        scope.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
+                () -> EvaluationScope.describe(model.evaluationProperty().get()), model.evaluationProperty()));
+        HBox chooser = new HBox(8, evaluationLabel, evaluation, empty);
+        chooser.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        VBox top = new VBox(4, chooser, scope);
         top.setPadding(new Insets(12, 12, 6, 12));
         setTop(top);
 

@@ -287,6 +287,13 @@ public final class CompareViewModel {
                 old.close();
             }
             CompareSession opened = CompareSession.open(folder, choice.id(), encoder());
+            try {
+                context.message("Fitting the behavioral scorer (ALS, text → behavior map)");
+                opened.prepareScoring();
+            } catch (RuntimeException e) {
+                opened.close();
+                throw e;
+            }
             List<EvalRun> evals = ElmRunChoice.evaluations(folder, choice.id());
             return new Opened(opened, evals);
         }, opened -> {
