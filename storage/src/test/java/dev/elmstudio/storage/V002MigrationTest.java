@@ -82,6 +82,10 @@ class V002MigrationTest {
             List<EvalResult> results = workspace.evals().results(eval.id());
             assertEquals("a quiet drama", results.get(0).outputText());
             assertNull(results.get(1).outputText());
+            EvalRun later = workspace.evals().create(runId, "again", "{}");
+            workspace.evals().create(null, "a model folder", "{}");
+            assertEquals(List.of(later.id(), eval.id()),
+                    workspace.evals().forRun(runId).stream().map(EvalRun::id).toList(), "the run's own, newest first");
 
             Generation generation = workspace.generations().create(runId, null, "{\"entity\":12}", "text");
             assertEquals(List.of(generation), workspace.generations().listForRun(runId));
