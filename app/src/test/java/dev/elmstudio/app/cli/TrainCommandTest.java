@@ -88,7 +88,8 @@ class TrainCommandTest {
                 new String[] {"train", "--resume", "42", "-w", workspace.toString()},
                 new String[] {"generate", "--elm", "42", "--entity", "1", "-w", workspace.toString()},
                 new String[] {"export", "42", "-w", workspace.toString()},
-                new String[] {"eval", "42", "-w", workspace.toString()})) {
+                new String[] {"eval", "42", "-w", workspace.toString()},
+                new String[] {"baseline", "--elm", "42", "-w", workspace.toString()})) {
             CliRun run = CliRun.execute(args);
             assertEquals(1, run.exitCode(), run::toString);
             assertTrue(run.err().contains("no run 42"), run::toString);

@@ -200,6 +200,7 @@ public final class CompareViewModel {
             return new Answers(elmAnswer, baselineAnswer);
         }, answers -> {
             running.set(false);
+            closeIfReplaced(current);
             answers.baseline().ifPresent(a -> baseline.show(a, hasUsers));
             status.set(comparison != null && comparison.isCancelled() ? "Stopped."
                     : answers.baseline().isPresent() ? "Done: both models answered the same input."
@@ -207,6 +208,7 @@ public final class CompareViewModel {
                             + current.run().runId() + "').");
         }, failure -> {
             running.set(false);
+            closeIfReplaced(current);
             status.set("Comparison failed: " + failure.getMessage());
             dialogs.showError("Could not compare the ELM and its baseline.", failure);
         });
@@ -264,7 +266,8 @@ public final class CompareViewModel {
 
     private void openRun(ElmRunChoice choice) {
         cancel();
-        CompareSession old = session;
+        // A comparison still generating uses the old models: it closes them itself when it ends (closeIfReplaced).
+        CompareSession old = running.get() ? null : session;
         session = null;
         films.clear();
         taskNames.clear();
@@ -342,6 +345,13 @@ public final class CompareViewModel {
                         reportRows.setAll(rows);
                     }
                 }, failure -> status.set("Could not read evaluation " + eval.id() + ": " + failure.getMessage()));
+    }
+
+    /** Closes the models a comparison used once they are no longer the panel's (another run was chosen meanwhile). */
+    private void closeIfReplaced(CompareSession used) {
+        if (used != session) {
+            closeInBackground(used);
+        }
     }
 
     private void closeInBackground(CompareSession old) {
