@@ -179,8 +179,8 @@ final class EvalCommand implements Callable<Integer> {
         List<Integer> ids = List.copyOf(task.slots().values());
         try {
             return switch (ids.size()) {
-                case 1 -> scorer.movie(ids.get(0), true);
-                case 2 -> scorer.between(ids.get(0), ids.get(1), 0.5, true);
+                case 1 -> scorer.movie(ids.get(0));
+                case 2 -> scorer.between(ids.get(0), ids.get(1), 0.5);
                 default -> null;
             };
         } catch (IllegalArgumentException notAFilm) {

@@ -24,6 +24,7 @@ import dev.elmstudio.storage.Workspace;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -122,7 +123,7 @@ public final class CompareSession implements AutoCloseable {
 
     /** Films the ELM can take (a vector in the run's space), by title. */
     public List<Film> films() {
-        return java.util.Arrays.stream(space.ids()).mapToObj(data.catalogue()::byId).flatMap(Optional::stream)
+        return Arrays.stream(space.ids()).mapToObj(data.catalogue()::byId).flatMap(Optional::stream)
                 .map(m -> new Film(m.id(), m.displayTitle())).sorted(Comparator.comparing(Film::title)).toList();
     }
 
@@ -164,18 +165,18 @@ public final class CompareSession implements AutoCloseable {
             case CompareInput.Entity e -> {
                 vector = vectorOf(e.movieId());
                 vectorText = "⟨vector of " + title(e.movieId()) + "⟩";
-                reference = scorer.movie(e.movieId(), true);
+                reference = scorer.movie(e.movieId());
             }
             case CompareInput.Interpolation i -> {
                 vector = Vectors.interpolate(vectorOf(i.from()), vectorOf(i.to()), i.t());
                 vectorText = String.format(Locale.ROOT, "⟨(1 − t)·%s + t·%s, t = %.2f⟩", title(i.from()), title(i.to()), i.t());
-                reference = scorer.between(i.from(), i.to(), i.t(), true);
+                reference = scorer.between(i.from(), i.to(), i.t());
             }
             case CompareInput.CavShift c -> {
                 vector = GenreCavs.shift(vectorOf(c.movieId()), cav(c.genre()), c.strength());
                 vectorText = String.format(Locale.ROOT, "⟨vector of %s %+.2f·CAV(%s)⟩", title(c.movieId()),
                         c.strength(), c.genre());
-                reference = scorer.movie(c.movieId(), true);
+                reference = scorer.movie(c.movieId());
             }
         }
         String text = elm.generate(template, Map.of(slot, vector), GenerationConfig.greedy(maxTokens), listener)
@@ -198,7 +199,7 @@ public final class CompareSession implements AutoCloseable {
             case CompareInput.Entity e -> {
                 prompt = titled(elmTemplate.text(), Map.of(slot, e.movieId()));
                 note = "The film's title and year stand where the ELM's slot takes its vector.";
-                reference = scorer.movie(e.movieId(), true);
+                reference = scorer.movie(e.movieId());
             }
             case CompareInput.Interpolation i -> {
                 PromptTemplate trained = elm.templates().get("interpolation");
@@ -208,7 +209,7 @@ public final class CompareSession implements AutoCloseable {
                 note = "t reaches only the ELM: a text prompt has no faithful way to say \"t of the way from A to B\","
                         + " so the baseline answers the interpolation prompt naming both films, the same text for every t"
                         + (trained == null ? " (this run has no 'interpolation' task, so the baseline was not fine-tuned on it)." : ".");
-                reference = scorer.between(i.from(), i.to(), i.t(), true);
+                reference = scorer.between(i.from(), i.to(), i.t());
             }
             case CompareInput.CavShift c -> {
                 String more = "more_" + c.genre().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "_");
@@ -222,7 +223,7 @@ public final class CompareSession implements AutoCloseable {
                     note = "The baseline cannot move along a direction in embedding space, and this run has no '" + more
                             + "' task: it got the plain entity prompt, the same for every strength.";
                 }
-                reference = scorer.movie(c.movieId(), true);
+                reference = scorer.movie(c.movieId());
             }
         }
         String text = baseline.model().generate(prompt, Map.of(), GenerationConfig.greedy(maxTokens), listener)

@@ -13,9 +13,13 @@ import dev.elmstudio.engine.eval.Vectors;
 import dev.elmstudio.engine.factor.AlsConfig;
 import dev.elmstudio.engine.factor.Factors;
 import dev.elmstudio.engine.factor.Wals;
+import dev.elmstudio.storage.EmbeddingSpaceRecord;
+import dev.elmstudio.storage.Workspace;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -89,11 +93,10 @@ public final class ConsistencyScorer {
      * The dataset's space built by an encoder of {@code dimension} (kind "semantic"), preferring the run's own
      * space {@code preferred}; null when there is none and SC vectors must be built from the films' facts.
      */
-    public static dev.elmstudio.storage.EmbeddingSpaceRecord semanticSpace(dev.elmstudio.storage.Workspace workspace,
-            long datasetId, String preferred, int dimension) {
+    public static EmbeddingSpaceRecord semanticSpace(Workspace workspace, long datasetId, String preferred, int dimension) {
         return workspace.embeddingSpaces().list(datasetId).stream()
                 .filter(s -> "semantic".equals(s.kind()) && s.dimension() == dimension)
-                .min(java.util.Comparator.comparing((dev.elmstudio.storage.EmbeddingSpaceRecord s) -> !s.name().equals(preferred)))
+                .min(Comparator.comparing((EmbeddingSpaceRecord s) -> !s.name().equals(preferred)))
                 .orElse(null);
     }
 
@@ -112,7 +115,7 @@ public final class ConsistencyScorer {
     }
 
     public String title(int movieId) {
-        return movie(movieId).displayTitle();
+        return catalogueMovie(movieId).displayTitle();
     }
 
     /** The film's semantic vector w_s (see the class comment for where it comes from). */
@@ -121,7 +124,7 @@ public final class ConsistencyScorer {
             if (semanticSpace != null && semanticSpace.rowOf(id) >= 0) {
                 return semanticSpace.vector(semanticSpace.rowOf(id));
             }
-            List<float[]> encoded = encoder.encode(TaskGenerator.describingTexts(MovieFacts.of(movie(id))));
+            List<float[]> encoded = encoder.encode(TaskGenerator.describingTexts(MovieFacts.of(catalogueMovie(id))));
             float[] mean = new float[encoder.dimension()];
             for (float[] v : encoded) {
                 for (int k = 0; k < mean.length; k++) {
@@ -132,18 +135,19 @@ public final class ConsistencyScorer {
         });
     }
 
-    public Reference movie(int movieId, boolean withBehavior) {
-        float[] behavioral = withBehavior && hasUsers() ? behavioral(movieId) : null;
+    /** The film itself: its semantic vector and, where the dataset has users, its behavioral one. */
+    public Reference movie(int movieId) {
+        float[] behavioral = hasUsers() ? behavioral(movieId) : null;
         return new Reference(title(movieId), semantic(movieId), behavioral);
     }
 
     /** (1 − t)·A + t·B in both spaces: t = 0 is {@code from}, 1 is {@code to}. */
-    public Reference between(int from, int to, double t, boolean withBehavior) {
-        Reference a = movie(from, withBehavior);
-        Reference b = movie(to, withBehavior);
+    public Reference between(int from, int to, double t) {
+        Reference a = movie(from);
+        Reference b = movie(to);
         float[] behavioral = a.behavioral() == null || b.behavioral() == null ? null
                 : Vectors.interpolate(a.behavioral(), b.behavioral(), t);
-        return new Reference(String.format(java.util.Locale.ROOT, "%s → %s at t = %.2f", a.label(), b.label(), t),
+        return new Reference(String.format(Locale.ROOT, "%s → %s at t = %.2f", a.label(), b.label(), t),
                 Vectors.interpolate(a.semantic(), b.semantic(), t), behavioral);
     }
 
@@ -201,7 +205,7 @@ public final class ConsistencyScorer {
         return new Behavior(bc, movies);
     }
 
-    private Movie movie(int id) {
+    private Movie catalogueMovie(int id) {
         return data.catalogue().byId(id).orElseThrow(() -> new IllegalArgumentException("movie " + id
                 + " is not in the dataset's catalogue"));
     }

@@ -6,7 +6,9 @@ import dev.elmstudio.engine.data.Movie;
 import dev.elmstudio.engine.data.MovieLensDataset;
 import dev.elmstudio.engine.data.embedding.EmbeddingSpace;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
 
@@ -43,7 +45,7 @@ public final class GenreCavs {
 
     /** Genres a CAV can be trained for in {@code space} (2 films with and 2 without), sorted. */
     public static List<String> trainable(MovieLensDataset data, EmbeddingSpace space) {
-        java.util.Map<String, Integer> counts = new java.util.HashMap<>();
+        Map<String, Integer> counts = new HashMap<>();
         int films = 0;
         for (int id : space.ids()) {
             Optional<Movie> movie = data.catalogue().byId(id);
@@ -54,7 +56,7 @@ public final class GenreCavs {
         }
         int total = films;
         return new ArrayList<>(new TreeSet<>(counts.entrySet().stream()
-                .filter(e -> e.getValue() >= 2 && total - e.getValue() >= 2).map(java.util.Map.Entry::getKey).toList()));
+                .filter(e -> e.getValue() >= 2 && total - e.getValue() >= 2).map(Map.Entry::getKey).toList()));
     }
 
     /** {@code vector + strength · direction}: positive strength pushes towards the genre. */

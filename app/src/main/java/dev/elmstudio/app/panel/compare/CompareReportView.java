@@ -5,6 +5,7 @@ import dev.elmstudio.app.ui.Styles;
 import dev.elmstudio.engine.eval.MetricSummary;
 import dev.elmstudio.storage.EvalRun;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,9 +13,12 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
+import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
+import javafx.geometry.Orientation;
+import javafx.geometry.Pos;
 import javafx.scene.chart.BarChart;
 import javafx.scene.chart.CategoryAxis;
 import javafx.scene.chart.NumberAxis;
@@ -27,6 +31,7 @@ import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
 
@@ -66,17 +71,17 @@ final class CompareReportView extends BorderPane {
                 + " baseline on the same items.");
         empty.getStyleClass().add(Styles.MUTED);
         empty.visibleProperty().bind(model.runProperty().isNotNull().and(
-                javafx.beans.binding.Bindings.isEmpty(model.evaluations())));
+                Bindings.isEmpty(model.evaluations())));
         empty.managedProperty().bind(empty.visibleProperty());
         Label evaluationLabel = new Label("Evaluation");
-        evaluationLabel.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        evaluationLabel.setMinWidth(Region.USE_PREF_SIZE);
         Label scope = new Label();
         scope.setId("compare-evaluation-scope");
         scope.getStyleClass().add(Styles.MUTED);
-        scope.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
+        scope.textProperty().bind(Bindings.createStringBinding(
                 () -> EvaluationScope.describe(model.evaluationProperty().get()), model.evaluationProperty()));
         HBox chooser = new HBox(8, evaluationLabel, evaluation, empty);
-        chooser.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        chooser.setAlignment(Pos.CENTER_LEFT);
         VBox top = new VBox(4, chooser, scope);
         top.setPadding(new Insets(12, 12, 6, 12));
         setTop(top);
@@ -86,7 +91,7 @@ final class CompareReportView extends BorderPane {
         ScrollPane chartScroll = new ScrollPane(charts);
         chartScroll.setFitToWidth(true);
         SplitPane split = new SplitPane(createTable(), chartScroll);
-        split.setOrientation(javafx.geometry.Orientation.VERTICAL);
+        split.setOrientation(Orientation.VERTICAL);
         split.setDividerPositions(0.45);
         setCenter(split);
         model.reportRows().addListener((ListChangeListener<RunReport.Row>) change -> redrawCharts());
@@ -131,7 +136,7 @@ final class CompareReportView extends BorderPane {
         Map<String, List<RunReport.Row>> byTask = new LinkedHashMap<>();
         for (RunReport.Row row : model.reportRows()) {
             if (!TABLE_ONLY.contains(row.metric())) {
-                byTask.computeIfAbsent(row.task(), t -> new java.util.ArrayList<>()).add(row);
+                byTask.computeIfAbsent(row.task(), t -> new ArrayList<>()).add(row);
             }
         }
         charts.getChildren().clear();
