@@ -51,7 +51,7 @@ final class CompareReportView extends BorderPane {
 
     CompareReportView(CompareViewModel model) {
         this.model = model;
-        ComboBox<EvalRun> evaluation = new ComboBox<>(model.evaluations());
+        ComboBox<EvalRun> evaluation = new ComboBox<>(model.reports().evaluations());
         evaluation.setId("compare-evaluation");
         evaluation.setPrefWidth(420);
         evaluation.setConverter(new StringConverter<>() {
@@ -66,12 +66,12 @@ final class CompareReportView extends BorderPane {
                 return null;
             }
         });
-        evaluation.valueProperty().bindBidirectional(model.evaluationProperty());
+        evaluation.valueProperty().bindBidirectional(model.reports().evaluationProperty());
         Label empty = new Label("No evaluation of this run yet: 'elm eval RUN --baseline' scores the ELM and its"
                 + " baseline on the same items.");
         empty.getStyleClass().add(Styles.MUTED);
         empty.visibleProperty().bind(model.runProperty().isNotNull().and(
-                Bindings.isEmpty(model.evaluations())));
+                Bindings.isEmpty(model.reports().evaluations())));
         empty.managedProperty().bind(empty.visibleProperty());
         Label evaluationLabel = new Label("Evaluation");
         evaluationLabel.setMinWidth(Region.USE_PREF_SIZE);
@@ -79,7 +79,7 @@ final class CompareReportView extends BorderPane {
         scope.setId("compare-evaluation-scope");
         scope.getStyleClass().add(Styles.MUTED);
         scope.textProperty().bind(Bindings.createStringBinding(
-                () -> EvaluationScope.describe(model.evaluationProperty().get()), model.evaluationProperty()));
+                () -> EvaluationScope.describe(model.reports().evaluationProperty().get()), model.reports().evaluationProperty()));
         HBox chooser = new HBox(8, evaluationLabel, evaluation, empty);
         chooser.setAlignment(Pos.CENTER_LEFT);
         VBox top = new VBox(4, chooser, scope);
@@ -94,11 +94,11 @@ final class CompareReportView extends BorderPane {
         split.setOrientation(Orientation.VERTICAL);
         split.setDividerPositions(0.45);
         setCenter(split);
-        model.reportRows().addListener((ListChangeListener<RunReport.Row>) change -> redrawCharts());
+        model.reports().rows().addListener((ListChangeListener<RunReport.Row>) change -> redrawCharts());
     }
 
     private TableView<RunReport.Row> createTable() {
-        TableView<RunReport.Row> table = new TableView<>(model.reportRows());
+        TableView<RunReport.Row> table = new TableView<>(model.reports().rows());
         table.setId("compare-report-table");
         table.setPlaceholder(new Label("No results to show."));
         table.getColumns().add(column("Task", 140, RunReport.Row::task));
@@ -134,7 +134,7 @@ final class CompareReportView extends BorderPane {
 
     private void redrawCharts() {
         Map<String, List<RunReport.Row>> byTask = new LinkedHashMap<>();
-        for (RunReport.Row row : model.reportRows()) {
+        for (RunReport.Row row : model.reports().rows()) {
             if (!TABLE_ONLY.contains(row.metric())) {
                 byTask.computeIfAbsent(row.task(), t -> new ArrayList<>()).add(row);
             }

@@ -127,7 +127,7 @@ public final class CompareView extends BorderPane {
         return new VBox(8, title, runRow, inputRow, interpolationRow, cavRow, actionRow);
     }
 
-    private Node side(CompareViewModel.Side side, String id, String header) {
+    private Node side(AnswerSide side, String id, String header) {
         Label title = new Label(header);
         title.getStyleClass().add(Styles.PANEL_TITLE);
         Label received = new Label();

@@ -3,7 +3,6 @@ package dev.elmstudio.app.panel.compare;
 import dev.elmstudio.app.compare.Answer;
 import dev.elmstudio.app.compare.CompareInput;
 import dev.elmstudio.app.compare.CompareSession;
-import dev.elmstudio.app.compare.RunReport;
 import dev.elmstudio.app.shell.DialogService;
 import dev.elmstudio.app.task.TaskContext;
 import dev.elmstudio.app.task.TaskHandle;
@@ -51,33 +50,6 @@ public final class CompareViewModel {
         }
     }
 
-    /** One side of the comparison as the view shows it. */
-    public static final class Side {
-        private final StringProperty received = new SimpleStringProperty("");
-        private final StringProperty note = new SimpleStringProperty("");
-        private final StringProperty text = new SimpleStringProperty("");
-        private final StringProperty scores = new SimpleStringProperty("");
-
-        public StringProperty receivedProperty() { return received; }
-        public StringProperty noteProperty() { return note; }
-        public StringProperty textProperty() { return text; }
-        public StringProperty scoresProperty() { return scores; }
-
-        void clear() {
-            received.set("");
-            note.set("");
-            text.set("");
-            scores.set("");
-        }
-
-        void show(Answer answer, boolean hasUsers) {
-            received.set(answer.received());
-            note.set(answer.note());
-            text.set(answer.text());
-            scores.set(ScoreText.of(answer.scores(), hasUsers, answer.scoredAgainst()));
-        }
-    }
-
     private final TaskRunner tasks;
     private final DialogService dialogs;
     private final Supplier<TextEncoder> encoderFactory;
@@ -104,11 +76,9 @@ public final class CompareViewModel {
     private final BooleanProperty running = new SimpleBooleanProperty();
     private final BooleanProperty hasBaseline = new SimpleBooleanProperty();
     private final StringProperty status = new SimpleStringProperty("Choose an ELM run.");
-    private final Side elm = new Side();
-    private final Side baseline = new Side();
-    private final ObservableList<EvalRun> evaluations = FXCollections.observableArrayList();
-    private final ObjectProperty<EvalRun> evaluation = new SimpleObjectProperty<>();
-    private final ObservableList<RunReport.Row> reportRows = FXCollections.observableArrayList();
+    private final AnswerSide elm = new AnswerSide();
+    private final AnswerSide baseline = new AnswerSide();
+    private final ReportsViewModel reports;
     private boolean hasUsers;
 
     /** @param encoderFactory makes the SC/BC text encoder (all-MiniLM-L6-v2 in the app), once, on a background thread */
@@ -116,13 +86,13 @@ public final class CompareViewModel {
         this.tasks = tasks;
         this.dialogs = dialogs;
         this.encoderFactory = encoderFactory;
+        this.reports = new ReportsViewModel(tasks, workspace, status);
         workspace.addListener((obs, old, now) -> {
             run.set(null);
             runs.clear();
             refreshRuns();
         });
         run.addListener((obs, old, now) -> openRun(now));
-        evaluation.addListener((obs, old, now) -> loadReport(now));
     }
 
     public ObjectProperty<Path> workspaceProperty() { return workspace; }
@@ -146,11 +116,10 @@ public final class CompareViewModel {
     public BooleanProperty runningProperty() { return running; }
     public BooleanProperty hasBaselineProperty() { return hasBaseline; }
     public StringProperty statusProperty() { return status; }
-    public Side elm() { return elm; }
-    public Side baseline() { return baseline; }
-    public ObservableList<EvalRun> evaluations() { return evaluations; }
-    public ObjectProperty<EvalRun> evaluationProperty() { return evaluation; }
-    public ObservableList<RunReport.Row> reportRows() { return reportRows; }
+    public AnswerSide elm() { return elm; }
+    public AnswerSide baseline() { return baseline; }
+    /** The second tab: the chosen run's stored evaluations. */
+    public ReportsViewModel reports() { return reports; }
 
     // Commands
 
@@ -232,7 +201,7 @@ public final class CompareViewModel {
 
     private record Answers(Answer elm, Optional<Answer> baseline) {}
 
-    private TokenListener streamTo(Side side, TaskContext context) {
+    private TokenListener streamTo(AnswerSide side, TaskContext context) {
         return (id, textSoFar) -> {
             tasks.onUiThread(() -> side.textProperty().set(textSoFar));
             return !context.isCancelled();
@@ -272,8 +241,7 @@ public final class CompareViewModel {
         films.clear();
         taskNames.clear();
         genres.clear();
-        evaluations.clear();
-        reportRows.clear();
+        reports.clear();
         elm.clear();
         baseline.clear();
         hasBaseline.set(false);
@@ -328,23 +296,8 @@ public final class CompareViewModel {
         hasBaseline.set(session.baselineModel().isPresent());
         baselineStatus.set(session.baselineModel().map(m -> "Baseline: " + m.name() + " (base model " + m.id() + ")")
                 .orElse("No text-only baseline for this run: build one with 'elm baseline --elm " + session.run().runId() + "'."));
-        evaluations.setAll(opened.evaluations());
-        evaluation.set(evaluations.isEmpty() ? null : evaluations.get(0));
+        reports.show(opened.evaluations());
         status.set("Ready: choose an input and Compare.");
-    }
-
-    private void loadReport(EvalRun eval) {
-        reportRows.clear();
-        Path folder = workspace.get();
-        if (eval == null || folder == null) {
-            return;
-        }
-        tasks.submit("Reading evaluation " + eval.id(), context -> RunReport.rows(ElmRunChoice.results(folder, eval.id())),
-                rows -> {
-                    if (eval == evaluation.get()) {
-                        reportRows.setAll(rows);
-                    }
-                }, failure -> status.set("Could not read evaluation " + eval.id() + ": " + failure.getMessage()));
     }
 
     /** Closes the models a comparison used once they are no longer the panel's (another run was chosen meanwhile). */

@@ -50,8 +50,8 @@ class CompareViewModelTest {
         assertTrue(model.elm().receivedProperty().get().contains("t = 0.30"), model.elm().receivedProperty()::get);
         assertTrue(model.baseline().noteProperty().get().startsWith("t reaches only the ELM"));
 
-        assertEquals(1, model.evaluations().size());
-        RunReport.Row sc = model.reportRows().stream().filter(r -> r.task().equals("summary") && r.metric().equals("sc"))
+        assertEquals(1, model.reports().evaluations().size());
+        RunReport.Row sc = model.reports().rows().stream().filter(r -> r.task().equals("summary") && r.metric().equals("sc"))
                 .findFirst().orElseThrow();
         assertNotNull(sc.elm());
         assertNotNull(sc.baseline());
