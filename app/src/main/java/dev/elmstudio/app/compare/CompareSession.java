@@ -135,9 +135,14 @@ public final class CompareSession implements AutoCloseable {
         }
     }
 
-    /** The ELM's tasks with one slot: what an entity, an interpolation point or a CAV shift can be asked. */
+    /**
+     * The ELM's tasks with one slot reading the run's main space (a film's): what an entity, an interpolation point
+     * or a CAV shift can be asked. A slot reading another space (users) cannot take a film's vector.
+     */
     public List<String> entityTasks() {
-        return elm.templates().entrySet().stream().filter(e -> e.getValue().slots().size() == 1)
+        return elm.templates().entrySet().stream()
+                .filter(e -> e.getValue().slots().size() == 1
+                        && run.settings().spaceFor(e.getValue().slots().get(0)).equals(run.space()))
                 .map(Map.Entry::getKey).toList();
     }
 
@@ -242,7 +247,7 @@ public final class CompareSession implements AutoCloseable {
 
     private PromptTemplate entityTemplate(String task) {
         PromptTemplate template = elm.templates().get(task);
-        if (template == null || template.slots().size() != 1) {
+        if (template == null || !entityTasks().contains(task)) {
             throw new IllegalArgumentException("the ELM of run " + run.runId() + " has no one-slot task '" + task
                     + "' (it has " + entityTasks() + ")");
         }
