@@ -2,6 +2,7 @@ package dev.elmstudio.app.cli;
 
 import ai.djl.Device;
 import dev.elmstudio.app.compare.BaselineContract;
+import dev.elmstudio.app.compare.FilmSlots;
 import dev.elmstudio.app.compare.TextOnlyModel;
 import dev.elmstudio.app.jobs.ElmRunException;
 import dev.elmstudio.app.jobs.ElmRunInputs;
@@ -85,10 +86,10 @@ final class BaselineCommand implements Callable<Integer> {
             }
             MovieLensDataset data = WorkspaceDatasets.load(WorkspaceDatasets.require(workspace, COMMAND, settings.dataset()), COMMAND);
             IntFunction<String> titleOf = id -> data.catalogue().byId(id).map(Movie::displayTitle).orElse(null);
-            // The baseline names films by title: an item with a user (or unknown) id in a slot has no words to give.
+            // The baseline names films by title: an item with a user in a slot has no words to give.
             List<TaskExample> items = ElmRunModel.withVectors(settings, inputs);
             List<TaskExample> named = items.stream()
-                    .filter(t -> t.slots().values().stream().allMatch(id -> titleOf.apply(id) != null)).toList();
+                    .filter(t -> FilmSlots.allFilms(settings, t, data.catalogue())).toList();
             Path runFolder = ElmTrainingJob.runFolder(workspace, elmRun);
             Path tokenizerFile = ElmTrainingJob.tokenizerFile(workspace, elmRun, settings);
             if (!Files.isRegularFile(tokenizerFile)) {

@@ -5,6 +5,7 @@ import ai.djl.ndarray.NDManager;
 import com.google.gson.JsonObject;
 import dev.elmstudio.app.compare.BaselineContract;
 import dev.elmstudio.app.compare.ConsistencyScorer;
+import dev.elmstudio.app.compare.FilmSlots;
 import dev.elmstudio.app.compare.RunReport;
 import dev.elmstudio.app.compare.TextOnlyModel;
 import dev.elmstudio.app.jobs.ElmRunException;
@@ -135,10 +136,11 @@ final class EvalCommand implements Callable<Integer> {
                     List<ElmExample> examples = ElmRunModel.examples(settings, inputs); // same order as tasks
                     for (int i = 0; i < count; i++) {
                         TaskExample task = tasks.get(i);
-                        ConsistencyScorer.Reference reference = reference(scorer, task);
+                        // only items about films have titles for the baseline and films to score SC/BC against
+                        boolean films = FilmSlots.allFilms(settings, task, data.catalogue());
+                        ConsistencyScorer.Reference reference = films ? reference(scorer, task) : null;
                         score(results, RunReport.ELM_PREFIX + task.task(), model, examples.get(i), reference, scorer, elmTotals);
-                        // the baseline names films by title: an item with a user in a slot is the ELM's alone
-                        if (baseline != null && task.slots().values().stream().allMatch(id -> titleOf.apply(id) != null)) {
+                        if (baseline != null && films) {
                             ElmExample textOnly = ElmRunModel.textOnlyExample(task, titleOf);
                             score(results, RunReport.BASELINE_PREFIX + task.task(), baseline.model(), textOnly, reference,
                                     scorer, baselineTotals);
@@ -174,18 +176,14 @@ final class EvalCommand implements Callable<Integer> {
         totals.add(loss, match, scores.sc());
     }
 
-    /** One film: the film; two films: their midpoint (as in the demo evaluation); users or more slots: none. */
-    private ConsistencyScorer.Reference reference(ConsistencyScorer scorer, TaskExample task) {
+    /** One film: the film; two films: their midpoint (as in the demo evaluation); more slots: none. */
+    private static ConsistencyScorer.Reference reference(ConsistencyScorer scorer, TaskExample task) {
         List<Integer> ids = List.copyOf(task.slots().values());
-        try {
-            return switch (ids.size()) {
-                case 1 -> scorer.movie(ids.get(0));
-                case 2 -> scorer.between(ids.get(0), ids.get(1), 0.5);
-                default -> null;
-            };
-        } catch (IllegalArgumentException notAFilm) {
-            return null; // a slot naming a user (or an id missing from the catalogue) has no film to score against
-        }
+        return switch (ids.size()) {
+            case 1 -> scorer.movie(ids.get(0));
+            case 2 -> scorer.between(ids.get(0), ids.get(1), 0.5);
+            default -> null;
+        };
     }
 
     private static double targetLoss(ElmModel model, ElmExample example) {
