@@ -94,11 +94,19 @@ final class EvalCommand implements Callable<Integer> {
             } catch (ElmRunException e) {
                 throw new CommandFailure(COMMAND + ": " + e.getMessage(), e);
             }
-            List<ElmExample> examples = ElmRunModel.examples(settings, inputs);
+            List<TaskExample> scoredTasks = ElmRunModel.withVectors(settings, inputs); // same order as examples
+            List<ElmExample> examples;
+            if (settings.textOnly()) { // the baseline reads titles: keep the tasks whose films all have one
+                java.util.function.IntFunction<String> titles = ElmRunModel.titles(workspace, settings);
+                scoredTasks = scoredTasks.stream()
+                        .filter(t -> ElmRunModel.slotsAsText(t.prompt(), t.slots(), titles) != null).toList();
+                examples = ElmRunModel.textOnlyExamples(settings, new ElmRunInputs(scoredTasks, inputs.spaces()), titles);
+            } else {
+                examples = ElmRunModel.examples(settings, inputs);
+            }
             if (examples.isEmpty()) {
                 throw new CommandFailure(COMMAND + ": no task example has all its ids in space '" + settings.space() + "'");
             }
-            List<TaskExample> scoredTasks = ElmRunModel.withVectors(settings, inputs); // same order as examples
             try (ElmModel model = ElmArchive.load(elm, Device.cpu())) {
                 int count = Math.min(limit, examples.size());
                 EvalRun eval = workspace.evals().create(runId, "eval run " + runId, config(count));
