@@ -149,6 +149,14 @@ public final class DemoWorkspace {
             // The run's settings as the build recorded them, pointing at this workspace's copy of the base model.
             JsonObject settings = assets.runConfig(elmRunInBuild);
             settings.addProperty("baseModel", finalBase.toString());
+            if (!settings.has("loraTargets") || settings.get("loraTargets").isJsonNull()) {
+                // the settings of an older 'elm train' left them implicit; the ELM's manifest says which they are
+                JsonObject manifest = JsonParser.parseString(Files.readString(assets.elm().resolve(ElmArchive.MANIFEST_FILE)))
+                        .getAsJsonObject();
+                if (manifest.has("lora")) {
+                    settings.add("loraTargets", manifest.getAsJsonObject("lora").get("targets"));
+                }
+            }
             int steps = settings.get("stage1Steps").getAsInt() + settings.get("stage2Steps").getAsInt();
             Run run = workspace.runs().create(RunKind.ELM, "demo ELM (behavioral space)", settings.toString(), 2);
             Path elmFolder = workspace.checkpointsFolder().resolve("run-" + run.id()).resolve("elm");
