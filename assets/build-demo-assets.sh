@@ -58,7 +58,8 @@ TASKS=summary,long_description,movie_to_viewer,positive_review,five_positive_cha
 STAGE1=200
 STAGE2=600
 COMMON=(--dataset demo --space movies-behavioral --base-model "$WORK/pretrain/model" --tasks "$TASKS"
-        --batch 16 --stage2-lr 2e-3 --lora-rank 16 --lora-alpha 32 --checkpoint-interval 0 --seed "$SEED")
+        --batch 16 --stage2-lr 2e-3 --lora-rank 16 --lora-alpha 32 --lora-targets attn.c_attn,attn.c_proj,mlp.c_fc,mlp.c_proj
+        --checkpoint-interval 0 --seed "$SEED")
 
 lap "1/7 import demo"
 if [ ! -f "$WS/elm.db" ]; then
