@@ -114,9 +114,14 @@ final class EvalCommand implements Callable<Integer> {
                     List<EvalResult> results = new ArrayList<>();
                     double lossSum = 0;
                     int matches = 0;
+                    int tooLong = 0;
                     for (int i = 0; i < count; i++) {
                         ElmExample example = examples.get(i);
                         String task = scoredTasks.get(i).task();
+                        if (!fits(model, example)) { // longer than the LM's context (titled prompts can be): not scored
+                            tooLong++;
+                            continue;
+                        }
                         double loss = targetLoss(model, example);
                         String output = model.generate(example.template(), example.vectors(),
                                 GenerationConfig.greedy(maxTokens), null).text();
@@ -128,8 +133,10 @@ final class EvalCommand implements Callable<Integer> {
                     }
                     workspace.evals().appendResults(eval.id(), results);
                     workspace.evals().updateStatus(eval.id(), RunStatus.FINISHED);
-                    out.printf(Locale.ROOT, "evaluation %d: %d items, mean target loss %.4f, exact match %d/%d%n",
-                            eval.id(), count, lossSum / count, matches, count);
+                    int scored = count - tooLong;
+                    out.printf(Locale.ROOT, "evaluation %d: %d items, mean target loss %.4f, exact match %d/%d%s%n",
+                            eval.id(), scored, lossSum / scored, matches, scored,
+                            tooLong == 0 ? "" : " (" + tooLong + " longer than the context skipped)");
                 } catch (RuntimeException e) {
                     workspace.evals().updateStatus(eval.id(), RunStatus.FAILED);
                     throw e;
@@ -137,6 +144,15 @@ final class EvalCommand implements Callable<Integer> {
             }
         }
         return 0;
+    }
+
+    private static boolean fits(ElmModel model, ElmExample example) {
+        try {
+            model.collator().collate(List.of(example));
+            return true;
+        } catch (IllegalArgumentException tooLong) {
+            return false;
+        }
     }
 
     private static double targetLoss(ElmModel model, ElmExample example) {
