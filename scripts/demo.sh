@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Starts the ELM Studio desktop app (README's "run the app" command). Builds the jar first when it
 # is missing. Nothing is downloaded at run time: DJL runs offline with its native jar in lib/.
-# Extra arguments go to the app (e.g. `./scripts/demo.sh gui`).
+# Without arguments it opens the demo workspace (built from assets/ on first use, in seconds; see
+# assets/demo/README.md); arguments go to the app instead (e.g. `./scripts/demo.sh gui`, `./scripts/demo.sh --help`).
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
@@ -16,4 +17,7 @@ if [ -z "$jar" ] || [ ! -d app/target/lib ]; then
   mvn -B -q -DskipTests package
   jar=$(ls app/target/app-*.jar | grep -v -- '-sources\|-tests' | head -n 1)
 fi
-exec "$JAVA_HOME/bin/java" -jar "$jar" "$@"
+if [ "$#" -eq 0 ]; then
+  set -- gui --demo
+fi
+exec "$JAVA_HOME/bin/java" -Delm.assets="$PWD/assets" -jar "$jar" "$@"

@@ -6,7 +6,8 @@ import java.util.Arrays;
 
 /**
  * Entry point of the jar. {@code java -jar app.jar COMMAND ...} runs the command line;
- * {@code java -jar app.jar} alone, or {@code java -jar app.jar gui}, opens the desktop app.
+ * {@code java -jar app.jar} alone, or {@code java -jar app.jar gui}, opens the desktop app;
+ * {@code java -jar app.jar gui --demo} opens it on the demo workspace (built from the assets on first use).
  * Sets the runtime defaults first, because DJL reads its system properties once, when its engine loads.
  */
 public final class Main {

@@ -19,7 +19,8 @@ import picocli.CommandLine.ScopeType;
         description = "ELM Studio command line: train and inspect embedding language models.",
         // Every subcommand is registered here, in the order `elm --help` lists them.
         subcommands = {InfoCommand.class, RunsCommand.class, ImportCommand.class, PretrainCommand.class, TrainCommand.class,
-                BaselineCommand.class, EvalCommand.class, GenerateCommand.class, CavCommand.class, ExportCommand.class, BenchCommand.class})
+                BaselineCommand.class, EvalCommand.class, CompareCommand.class, GenerateCommand.class, CavCommand.class,
+                ExportCommand.class, BenchCommand.class})
 public final class ElmCli {
 
     static final String VERBOSE = "--verbose";

@@ -112,12 +112,15 @@ final class EvalCommand implements Callable<Integer> {
             } catch (ElmRunException e) {
                 throw new CommandFailure(COMMAND + ": " + e.getMessage(), e);
             }
+            Dataset dataset = WorkspaceDatasets.require(workspace, COMMAND, settings.dataset());
+            MovieLensDataset data = WorkspaceDatasets.load(dataset, COMMAND);
             List<TaskExample> tasks = ElmRunModel.withVectors(settings, inputs);
+            if (settings.textOnly()) { // a text-only run reads titles: only items about films have them
+                tasks = tasks.stream().filter(t -> FilmSlots.allFilms(settings, t, data.catalogue())).toList();
+            }
             if (tasks.isEmpty()) {
                 throw new CommandFailure(COMMAND + ": no task example has all its ids in space '" + settings.space() + "'");
             }
-            Dataset dataset = WorkspaceDatasets.require(workspace, COMMAND, settings.dataset());
-            MovieLensDataset data = WorkspaceDatasets.load(dataset, COMMAND);
             MiniLmEncoder encoder = new MiniLmEncoder();
             EmbeddingSpaceRecord semanticRecord = ConsistencyScorer.semanticSpace(workspace, dataset.id(),
                     settings.space(), encoder.dimension());
@@ -133,13 +136,16 @@ final class EvalCommand implements Callable<Integer> {
                     List<EvalResult> results = new ArrayList<>();
                     Totals elmTotals = new Totals();
                     Totals baselineTotals = new Totals();
-                    List<ElmExample> examples = ElmRunModel.examples(settings, inputs); // same order as tasks
+                    List<ElmExample> examples = settings.textOnly()
+                            ? tasks.stream().map(t -> ElmRunModel.textOnlyExample(t, titleOf)).toList()
+                            : ElmRunModel.examples(settings, inputs); // same order as tasks
+                    String prefix = settings.textOnly() ? RunReport.BASELINE_PREFIX : RunReport.ELM_PREFIX;
                     for (int i = 0; i < count; i++) {
                         TaskExample task = tasks.get(i);
                         // only items about films have titles for the baseline and films to score SC/BC against
                         boolean films = FilmSlots.allFilms(settings, task, data.catalogue());
                         ConsistencyScorer.Reference reference = films ? reference(scorer, task) : null;
-                        score(results, RunReport.ELM_PREFIX + task.task(), model, examples.get(i), reference, scorer, elmTotals);
+                        score(results, prefix + task.task(), model, examples.get(i), reference, scorer, elmTotals);
                         if (baseline != null && films) {
                             ElmExample textOnly = ElmRunModel.textOnlyExample(task, titleOf);
                             score(results, RunReport.BASELINE_PREFIX + task.task(), baseline.model(), textOnly, reference,
@@ -149,7 +155,7 @@ final class EvalCommand implements Callable<Integer> {
                     workspace.evals().appendResults(eval.id(), results);
                     workspace.evals().updateStatus(eval.id(), RunStatus.FINISHED);
                     out.printf(Locale.ROOT, "evaluation %d: %d items%n", eval.id(), count);
-                    out.println("  ELM      " + elmTotals);
+                    out.println((settings.textOnly() ? "  text-only " : "  ELM      ") + elmTotals);
                     if (baseline != null) {
                         out.println("  baseline " + baselineTotals);
                     }
@@ -162,9 +168,16 @@ final class EvalCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** Generates, then stores every defined score of one model on one item with its output. */
+    /**
+     * Generates, then stores every defined score of one model on one item with its output. An item longer than the
+     * LM's context (titled prompts can be) is not scored, only counted.
+     */
     private void score(List<EvalResult> results, String task, ElmModel model, ElmExample example,
             ConsistencyScorer.Reference reference, ConsistencyScorer scorer, Totals totals) {
+        if (!fits(model, example)) {
+            totals.skipped++;
+            return;
+        }
         String output = model.generate(example.template(), example.vectors(), GenerationConfig.greedy(maxTokens), null).text();
         double loss = targetLoss(model, example);
         double match = output.strip().equals(example.target().strip()) ? 1 : 0;
@@ -184,6 +197,15 @@ final class EvalCommand implements Callable<Integer> {
             case 2 -> scorer.between(ids.get(0), ids.get(1), 0.5);
             default -> null;
         };
+    }
+
+    private static boolean fits(ElmModel model, ElmExample example) {
+        try {
+            model.collator().collate(List.of(example));
+            return true;
+        } catch (IllegalArgumentException tooLong) {
+            return false;
+        }
     }
 
     private static double targetLoss(ElmModel model, ElmExample example) {
@@ -225,6 +247,7 @@ final class EvalCommand implements Callable<Integer> {
         private int matches;
         private double sc;
         private int scItems;
+        private int skipped;
 
         void add(double itemLoss, double match, double itemSc) {
             items++;
@@ -238,8 +261,9 @@ final class EvalCommand implements Callable<Integer> {
 
         @Override
         public String toString() {
-            return String.format(Locale.ROOT, "mean target loss %.4f, exact match %d/%d, mean SC %s", loss / items,
-                    matches, items, scItems == 0 ? "undefined" : String.format(Locale.ROOT, "%.4f over %d", sc / scItems, scItems));
+            return String.format(Locale.ROOT, "mean target loss %.4f, exact match %d/%d, mean SC %s%s", loss / items,
+                    matches, items, scItems == 0 ? "undefined" : String.format(Locale.ROOT, "%.4f over %d", sc / scItems, scItems),
+                    skipped == 0 ? "" : " (" + skipped + " longer than the context skipped)");
         }
     }
 }

@@ -47,6 +47,11 @@ final class ExportCommand implements Callable<Integer> {
     @Option(names = "--with-adapters", description = "Export the whole ELM folder, not only its LM.")
     boolean withAdapters;
 
+    @Option(names = "--base-ref", paramLabel = "PATH", description = "With --with-adapters: leave the LM out and name"
+            + " this base model folder (relative to the export folder, e.g. ../base-lm) instead. Refused unless the"
+            + " run's LM weights equal that folder's (a LoRA run on that base).")
+    String baseRef;
+
     @Override
     public Integer call() throws IOException {
         if (runId == null || workspaceFolder == null) {
@@ -72,7 +77,21 @@ final class ExportCommand implements Callable<Integer> {
                 throw new CommandFailure(COMMAND + ": " + target + " already exists; pass --out with a new folder");
             }
             try (ElmModel model = ElmArchive.load(elm, Device.cpu())) {
-                if (withAdapters) {
+                if (baseRef != null) {
+                    if (!withAdapters) {
+                        throw new CommandFailure(COMMAND + ": --base-ref needs --with-adapters");
+                    }
+                    Path base = target.toAbsolutePath().resolve(baseRef).normalize();
+                    if (!Files.isRegularFile(base.resolve("config.json"))) {
+                        throw new CommandFailure(COMMAND + ": --base-ref " + baseRef + " is not a model folder seen from "
+                                + target + " (no " + base.resolve("config.json") + ")");
+                    }
+                    if (!ElmArchive.sameWeights(model.lm(), base)) {
+                        throw new CommandFailure(COMMAND + ": run " + runId + "'s LM weights differ from " + base
+                                + " (only a LoRA run on that base model can refer to it)");
+                    }
+                    ElmArchive.save(model, target, baseRef);
+                } else if (withAdapters) {
                     ElmArchive.save(model, target);
                 } else {
                     ElmExport.exportMergedLm(model, target);

@@ -53,6 +53,22 @@ final class RunJson {
         return json;
     }
 
+    /** Every logged value of the run's metrics: {@code {"train_loss": [[step, value], …], …}}. */
+    static JsonObject series(dev.elmstudio.storage.Workspace workspace, long runId, List<Metric> latest) {
+        JsonObject all = new JsonObject();
+        for (Metric metric : latest) {
+            JsonArray points = new JsonArray();
+            for (Metric m : workspace.metrics().series(runId, metric.name())) {
+                JsonArray point = new JsonArray();
+                point.add(m.step());
+                point.add(m.value());
+                points.add(point);
+            }
+            all.add(metric.name(), points);
+        }
+        return all;
+    }
+
     /** The stored config as JSON; kept as a string if it is not valid JSON, rather than failing the listing. */
     private static JsonElement config(String configJson) {
         try {

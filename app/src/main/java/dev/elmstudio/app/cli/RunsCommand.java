@@ -43,6 +43,9 @@ final class RunsCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print JSON instead of a table.")
     private boolean json;
 
+    @Option(names = "--series", description = "With RUN_ID and --json: every logged value of every metric too.")
+    private boolean series;
+
     @Parameters(arity = "0..1", paramLabel = "RUN_ID", description = "Show this run: latest metrics and checkpoints.")
     private Long runId;
 
@@ -86,7 +89,11 @@ final class RunsCommand implements Callable<Integer> {
         List<Metric> latest = workspace.metrics().latestValues(run.id());
         List<Checkpoint> checkpoints = workspace.checkpoints().list(run.id());
         if (json) {
-            out.println(pretty(RunJson.detail(run, latest, checkpoints)));
+            com.google.gson.JsonObject detail = RunJson.detail(run, latest, checkpoints);
+            if (series) {
+                detail.add("series", RunJson.series(workspace, run.id(), latest));
+            }
+            out.println(pretty(detail));
             return;
         }
         out.printf("Run %d: %s (%s), %s%s%n", run.id(), run.name(), run.kind().dbValue(), run.status().dbValue(),

@@ -114,6 +114,11 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--device", description = "DJL device: cpu, gpu0, … (default ${DEFAULT-VALUE}).")
     String device = "cpu";
 
+    @Option(names = "--text-only", description = "Train the text-only baseline instead of an ELM: no adapter, each"
+            + " slot of a prompt replaced by the film's \"Title (year)\"; the same examples as an ELM on --space."
+            + " Needs --stage1-steps 0 (give stage 2 the ELM's total updates for a fair baseline).")
+    boolean textOnly;
+
     @Override
     public Integer call() throws IOException {
         if (resumeRun == null && (dataset == null || space == null)) {
@@ -129,7 +134,7 @@ final class TrainCommand implements Callable<Integer> {
                     baseModel == null ? null : baseModel.toAbsolutePath().toString(), layers, width, heads, context,
                     vocab, adapterHidden, stage1Steps, stage2Steps, 0, 0, batch, 0, stage1Lr, stage2Lr, null, null,
                     loraRank, loraAlpha, loraRank > 0 ? loraTargets : null, validationFraction, checkpointInterval,
-                    seed, device);
+                    seed, device, textOnly);
             if (settings != null) {
                 ElmTrainingJob.check(settings); // before the workspace is opened: a refusal changes nothing
             }
@@ -137,7 +142,8 @@ final class TrainCommand implements Callable<Integer> {
                 PrintWriter out = spec.commandLine().getOut();
                 Printer printer = new Printer(out, workspace, new ProgressPrinter(out, System.console() != null));
                 ElmTrainingJob.Outcome outcome = settings != null
-                        ? ElmTrainingJob.start(workspace, "elm " + dataset + "/" + space, settings, printer,
+                        ? ElmTrainingJob.start(workspace, (textOnly ? "text-only baseline " : "elm ") + dataset + "/"
+                                + space, settings, printer,
                                 new TrainingControl())
                         : ElmTrainingJob.resume(workspace, resumeRun, printer, new TrainingControl());
                 if (outcome.modelFolder() == null) {

@@ -67,7 +67,7 @@ public final class ElmRunModel {
             throws IOException {
         CausalLm lm = baseLm(settings, tokenizer, device);
         Map<String, AdapterConfig> adapters = new LinkedHashMap<>();
-        adapterNames(inputs).forEach((space, adapter) -> adapters.put(adapter,
+        (settings.textOnly() ? Map.<String, String>of() : adapterNames(inputs)).forEach((space, adapter) -> adapters.put(adapter,
                 AdapterConfig.of(inputs.spaces().get(space).dimension(), settings.adapterHidden(), lm.config().hiddenSize())));
         try {
             return new ElmModel(lm, tokenizer, adapters, settings.seed());
@@ -144,6 +144,48 @@ public final class ElmRunModel {
     public static ElmExample textOnlyExample(TaskExample task, IntFunction<String> nameOf) {
         return new ElmExample(task.slots().values().toString(), TextOnlyPrompt.of(task.prompt(), task.slots(), nameOf),
                 Map.of(), task.target());
+    }
+
+    /**
+     * The text-only baseline's examples: {@link #withVectors}' tasks (the same ones an ELM on these spaces trains on),
+     * each prompt with every {slot} replaced by the entity's text (films: "Title (year)"), no vectors. A task naming
+     * an id without a text is left out.
+     */
+    public static List<ElmExample> textOnlyExamples(ElmRunSettings settings, ElmRunInputs inputs, IntFunction<String> names) {
+        List<ElmExample> examples = new ArrayList<>();
+        for (TaskExample task : withVectors(settings, inputs)) {
+            String prompt = slotsAsText(task.prompt(), task.slots(), names);
+            if (prompt != null) {
+                examples.add(new ElmExample(task.slots().values().toString(), PromptTemplate.of(prompt, ADAPTER_SPACE),
+                        Map.of(), task.target()));
+            }
+        }
+        return examples;
+    }
+
+    /** {@code prompt} with each {slot} replaced by its entity's text (braces escaped), or null when one has none. */
+    public static String slotsAsText(String prompt, Map<String, Integer> slots, IntFunction<String> names) {
+        String text = prompt;
+        for (Map.Entry<String, Integer> slot : slots.entrySet()) {
+            if (!text.contains("{" + slot.getKey() + "}")) {
+                continue;
+            }
+            String name = names.apply(slot.getValue());
+            if (name == null) {
+                return null;
+            }
+            text = text.replace("{" + slot.getKey() + "}", name.replace("{", "{{").replace("}", "}}"));
+        }
+        return text;
+    }
+
+    /** Film id → "Title (year)" from the run's dataset catalogue, for the text-only baseline's prompts. */
+    public static IntFunction<String> titles(dev.elmstudio.storage.Workspace workspace, ElmRunSettings settings) {
+        dev.elmstudio.storage.Dataset dataset = workspace.datasets().findByName(settings.dataset()).orElseThrow(
+                () -> new ElmRunException("no dataset '" + settings.dataset() + "' in " + workspace.folder()));
+        dev.elmstudio.engine.data.Catalogue catalogue = dev.elmstudio.app.dataimport.DatasetFolder.load(dataset).catalogue();
+        return id -> catalogue.byId(id).map(m -> dev.elmstudio.engine.data.task.MovieFacts.of(m).titleWithYear())
+                .orElse(null);
     }
 
     /** Drops examples longer than the LM's context; returns how many were dropped. */

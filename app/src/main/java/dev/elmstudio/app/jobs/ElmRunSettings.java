@@ -37,13 +37,15 @@ import java.util.Map;
  * @param validationFraction share of the entities held out for the validation loss (0 = none)
  * @param checkpointInterval updates between resumable checkpoints (0 = none)
  * @param device DJL device name ("cpu", "gpu0"); null = CPU
+ * @param textOnly the text-only baseline: no adapter, each slot of a prompt replaced by the film's "Title (year)"
+ *     (false in runs recorded before it existed)
  */
 public record ElmRunSettings(String dataset, String space, Map<String, String> spaces, List<String> tasks,
         String baseModel, int layers, int width, int heads, int context, int vocab, int adapterHidden,
         int stage1Steps, int stage2Steps, int stage1Epochs, int stage2Epochs, int batch, int stage2Batch,
         double stage1Lr, double stage2Lr, Integer stage1Warmup, Integer stage2Warmup,
         int loraRank, double loraAlpha, List<String> loraTargets, double validationFraction,
-        int checkpointInterval, long seed, String device) {
+        int checkpointInterval, long seed, String device, boolean textOnly) {
 
     private static final Gson GSON = new Gson();
 
@@ -53,7 +55,7 @@ public record ElmRunSettings(String dataset, String space, Map<String, String> s
             double stage1Lr, double stage2Lr, int checkpointInterval, long seed) {
         return new ElmRunSettings(dataset, space, null, null, baseModel, layers, width, heads, context, vocab,
                 adapterHidden, stage1Steps, stage2Steps, 0, 0, batch, 0, stage1Lr, stage2Lr, null, null, 0, 0, null, 0,
-                checkpointInterval, seed, null);
+                checkpointInterval, seed, null, false);
     }
 
     /** The space slot {@code slot} reads. */

@@ -88,6 +88,10 @@ public final class ElmTrainingJob {
         if (settings.usesLora()) {
             loraConfig(settings);
         }
+        if (settings.textOnly() && settings.stage1Steps() + settings.stage1Epochs() > 0) {
+            throw new ElmRunException("the text-only baseline has no adapter to train in stage 1; give stage 1 no"
+                    + " updates (and stage 2 the ELM's total, for a fair comparison)");
+        }
         if (!(settings.validationFraction() >= 0 && settings.validationFraction() < 1)) {
             throw new ElmRunException("the validation share must be in [0, 1), got " + settings.validationFraction());
         }
@@ -156,11 +160,15 @@ public final class ElmTrainingJob {
             Observer observer, TrainingControl control, Path resumeFrom) throws IOException {
         try (Tokenizer tokenizer = Tokenizer.load(tokenizerFile(workspace, runId, settings));
                 ElmModel model = ElmRunModel.build(settings, tokenizer, inputs, device(settings))) {
-            ElmRunModel.putTemplates(model, settings, inputs);
+            if (!settings.textOnly()) { // a template's slots name adapters; the text-only baseline has none
+                ElmRunModel.putTemplates(model, settings, inputs);
+            }
             if (settings.usesLora()) {
                 model.enableLora(loraConfig(settings), settings.seed());
             }
-            List<ElmExample> examples = new ArrayList<>(ElmRunModel.examples(settings, inputs));
+            List<ElmExample> examples = new ArrayList<>(settings.textOnly()
+                    ? ElmRunModel.textOnlyExamples(settings, inputs, ElmRunModel.titles(workspace, settings))
+                    : ElmRunModel.examples(settings, inputs));
             int dropped = ElmRunModel.dropTooLong(model, examples);
             List<ElmExample> validation = ElmRunModel.holdOut(examples, settings.validationFraction(), settings.seed());
             if (examples.isEmpty()) {

@@ -13,4 +13,16 @@ public interface DialogService {
      * @param cause kept for the copyable details; may be null
      */
     void showError(String summary, Throwable cause);
+
+    /**
+     * Asks a yes/no question and waits for the answer (UI thread).
+     *
+     * @param question one sentence, the dialog's header
+     * @param details what happens on yes, in the user's terms
+     * @param yesLabel the button that says yes, e.g. "Open the demo"
+     * @return true when the user chose {@code yesLabel}; false by default, for services that cannot ask
+     */
+    default boolean confirm(String question, String details, String yesLabel) {
+        return false;
+    }
 }

@@ -24,7 +24,11 @@ import javafx.stage.Stage;
  */
 public final class ElmStudioApp extends Application {
 
+    /** {@code gui --demo}: open the demo workspace straight away (scripts/demo.sh passes it). */
+    public static final String DEMO_OPTION = "--demo";
+
     private final AppSettings settings;
+    private final boolean offerDemo;
     private final FxTaskRunner tasks = new FxTaskRunner();
     private MainViewModel main;
     private DataViewModel data;
@@ -35,12 +39,21 @@ public final class ElmStudioApp extends Application {
     private MainWindow window;
 
     public ElmStudioApp() {
-        this(AppSettings.forUser());
+        this(AppSettings.forUser(), true);
     }
 
-    /** Tests pass settings of their own, so the user's recent workspaces stay untouched. */
+    /**
+     * Tests pass settings of their own, so the user's recent workspaces stay untouched; they start without the
+     * first-run offer of the demo (a modal dialog) unless they ask for it with the other constructor.
+     */
     public ElmStudioApp(AppSettings settings) {
+        this(settings, false);
+    }
+
+    /** @param offerDemo whether a start without a workspace to reopen asks to open the demo workspace */
+    public ElmStudioApp(AppSettings settings, boolean offerDemo) {
         this.settings = settings;
+        this.offerDemo = offerDemo;
     }
 
     @Override
@@ -68,7 +81,14 @@ public final class ElmStudioApp extends Application {
         window = new MainWindow(stage, main, runs, panels);
         window.show();
         main.probeDevice();
-        main.reopenLastWorkspace();
+        if (getParameters() != null && getParameters().getRaw().contains(DEMO_OPTION)) {
+            main.openDemoWorkspace();
+        } else if (offerDemo) {
+            // later, so the window is painted before the first-run question appears over it
+            tasks.onUiThread(main::startUp); // the last workspace, or on a first run the offer to open the demo
+        } else {
+            main.reopenLastWorkspace();
+        }
     }
 
     @Override

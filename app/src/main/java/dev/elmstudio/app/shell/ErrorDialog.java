@@ -45,6 +45,17 @@ public final class ErrorDialog implements DialogService, Thread.UncaughtExceptio
     }
 
     @Override
+    public boolean confirm(String question, String details, String yesLabel) {
+        ButtonType yes = new ButtonType(yesLabel, ButtonBar.ButtonData.OK_DONE);
+        ButtonType no = new ButtonType("Not now", ButtonBar.ButtonData.CANCEL_CLOSE);
+        Alert alert = new Alert(Alert.AlertType.CONFIRMATION, details, yes, no);
+        alert.initOwner(owner);
+        alert.setTitle("ELM Studio");
+        alert.setHeaderText(question);
+        return alert.showAndWait().filter(yes::equals).isPresent();
+    }
+
+    @Override
     public void showError(String summary, Throwable cause) {
         // The stack trace is logged once, here where the error reaches the user, and nowhere else.
         LOG.log(Level.WARNING, summary, cause);

@@ -1,5 +1,7 @@
 package dev.elmstudio.app.shell;
 
+import dev.elmstudio.app.demo.DemoAssets;
+import dev.elmstudio.app.demo.DemoWorkspace;
 import dev.elmstudio.app.task.TaskRunner;
 import dev.elmstudio.storage.Workspace;
 import java.nio.file.Files;
@@ -34,6 +36,14 @@ public final class MainViewModel {
     private final ObjectProperty<Theme> theme = new SimpleObjectProperty<>();
     private final ReadOnlyStringWrapper device = new ReadOnlyStringWrapper("Device: checking…");
     private final StringBinding jobsText;
+    private final ObjectProperty<FocusEntity> focusEntity = new SimpleObjectProperty<>();
+    private DemoSource demoSource = () -> DemoWorkspace.openOrBuild(DemoAssets.locate(), DemoWorkspace.defaultFolder());
+
+    /** Where the demo workspace comes from: the real one by default; tests build it in a folder of their own. */
+    @FunctionalInterface
+    public interface DemoSource {
+        DemoWorkspace.Opened open() throws Exception;
+    }
 
     public MainViewModel(TaskRunner tasks, DialogService dialogs, AppSettings settings, Supplier<String> deviceProbe) {
         this.tasks = tasks;
@@ -61,6 +71,10 @@ public final class MainViewModel {
     public StringBinding jobsTextProperty() { return jobsText; }
 
     public AppSettings settings() { return settings; }
+    /** The entity panels should show; set when the demo opens (its featured film), null otherwise. */
+    public ObjectProperty<FocusEntity> focusEntityProperty() { return focusEntity; }
+
+    public void setDemoSource(DemoSource source) { this.demoSource = source; }
 
     // Commands
 
@@ -97,6 +111,10 @@ public final class MainViewModel {
      * holds the lock (a CLI run in progress), the workspace opens read-only instead.
      */
     public void openWorkspace(Path folder, boolean create) {
+        openWorkspace(folder, create, opened -> { });
+    }
+
+    private void openWorkspace(Path folder, boolean create, java.util.function.Consumer<Path> then) {
         Path target = folder.toAbsolutePath().normalize();
         tasks.submit("Opening workspace", context -> {
             if (!create && !Files.isRegularFile(target.resolve(Workspace.DATABASE_FILE))) {
@@ -115,16 +133,58 @@ public final class MainViewModel {
             workspace.set(opened);
             workspacePathInput.set(opened.toString());
             recentWorkspaces.setAll(settings.rememberWorkspace(opened));
+            then.accept(opened);
         }, failure -> dialogs.showError((create ? "Could not create the workspace in " : "Could not open the workspace ")
                 + target + ".", failure));
     }
 
     /** The recent workspace list's first entry, opened on start when it still exists. */
     public void reopenLastWorkspace() {
-        if (!recentWorkspaces.isEmpty()
-                && Files.isRegularFile(recentWorkspaces.get(0).resolve(Workspace.DATABASE_FILE))) {
+        if (hasReopenableWorkspace()) {
             openWorkspace(recentWorkspaces.get(0), false);
         }
+    }
+
+    /** On start: the last workspace when it still exists, else (first run) the offer to open the demo. */
+    public void startUp() {
+        if (hasReopenableWorkspace()) {
+            reopenLastWorkspace();
+        } else {
+            offerDemo();
+        }
+    }
+
+    /** Asks whether to open the demo workspace, and opens it on yes. */
+    public void offerDemo() {
+        if (dialogs.confirm("Open the demo workspace?", "ELM Studio comes with a demo: 2,500 films rated by a"
+                + " simulated audience, their behavioral embedding space and an ELM trained to describe it. It is"
+                + " prepared in a few seconds, offline, in " + DemoWorkspace.defaultFolder() + ".", "Open the demo")) {
+            openDemoWorkspace();
+        }
+    }
+
+    /**
+     * Builds (or reuses) the demo workspace off the UI thread, opens it, then shows the Explore panel when the app has
+     * one and publishes the featured film as the {@link #focusEntityProperty() focus entity}.
+     */
+    public void openDemoWorkspace() {
+        tasks.submit("Preparing the demo workspace", context -> demoSource.open(),
+                demo -> openWorkspace(demo.folder(), false, opened -> {
+                    explorePanel().ifPresent(panel::set);
+                    focusEntity.set(new FocusEntity(DemoWorkspace.DATASET, "movie", demo.focusMovieId(),
+                            demo.focusTitle(), demo.elmRunId()));
+                }),
+                failure -> dialogs.showError("Could not prepare the demo workspace.", failure));
+    }
+
+    /** The Explore panel, found by name so this compiles before (and after) that panel exists. */
+    static java.util.Optional<PanelId> explorePanel() {
+        return java.util.Arrays.stream(PanelId.values()).filter(p -> p.name().equals("EXPLORE")).findFirst();
+    }
+
+    private boolean hasReopenableWorkspace() {
+        return !recentWorkspaces.isEmpty()
+                && Files.isRegularFile(recentWorkspaces.get(0).resolve(Workspace.DATABASE_FILE));
     }
 
     private Path inputFolder() {

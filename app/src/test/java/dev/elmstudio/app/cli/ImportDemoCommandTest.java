@@ -40,6 +40,30 @@ class ImportDemoCommandTest {
     }
 
     @Test
+    void heldOutFilmsLeaveTheTrainingTasksAndTheCorpusKeepsTheirTexts() throws Exception {
+        Path workspaceFolder = folder.resolve("ws");
+        Path corpus = folder.resolve("corpus.txt");
+        ElmFixtures.ok("import", "demo", "--assets", ASSETS.toString(), "--viewers", "200", "--seed", "5",
+                "--held-out", "20", "--corpus", corpus.toString(), "-w", workspaceFolder.toString());
+        try (Workspace workspace = Workspace.openReadOnly(workspaceFolder)) {
+            Path data = workspace.datasets().findByName("demo").orElseThrow().path();
+            var train = dev.elmstudio.engine.data.task.TaskJsonl.read(data.resolve(WorkspaceDatasets.TASKS_FILE));
+            var heldOut = dev.elmstudio.engine.data.task.TaskJsonl.read(data.resolve(ImportDemoCommand.HELD_OUT_TASKS_FILE));
+            java.util.Set<Integer> heldFilms = new java.util.HashSet<>();
+            heldOut.forEach(t -> heldFilms.addAll(t.slots().values()));
+            assertEquals(20, heldFilms.size());
+            assertTrue(train.stream().noneMatch(t -> t.slots().values().stream().anyMatch(heldFilms::contains)),
+                    "a training task names a held-out film");
+            String text = Files.readString(corpus);
+            var summary = heldOut.stream().filter(t -> t.task().equals("summary")).findFirst().orElseThrow();
+            assertTrue(text.contains(summary.target()), "the base LM reads held-out films' texts too");
+            var pair = heldOut.stream().filter(t -> t.task().equals("interpolation")).findFirst().orElseThrow();
+            assertTrue(!text.contains(pair.target()), "but not the held-out pairs' texts");
+            assertTrue(!text.contains("\n\n\n"), "one blank line between documents");
+        }
+    }
+
+    @Test
     void aMissingAssetsFolderIsNamedAndCreatesNoWorkspace() {
         Path workspaceFolder = folder.resolve("ws");
         CliRun run = CliRun.execute("import", "demo", "--assets", folder.resolve("nowhere").toString(),

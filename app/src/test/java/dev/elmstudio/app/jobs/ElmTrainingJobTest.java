@@ -36,7 +36,7 @@ class ElmTrainingJobTest {
         Path folder = workspaceWithUsers();
         ElmRunSettings settings = new ElmRunSettings("tiny", "vectors", Map.of("movie", "vectors", "user", "users"),
                 List.of("summary", "profile"), null, 1, 32, 4, 64, 512, 16, 0, 3, 1, 0, 4, 2, 0.003, 0.001, 1, 1,
-                4, 8, List.of("attn.c_attn"), 0, 0, 0, "cpu");
+                4, 8, List.of("attn.c_attn"), 0, 0, 0, "cpu", false);
         List<Integer> readyCounts = new ArrayList<>();
         ElmTrainingJob.Outcome outcome;
         try (Workspace workspace = Workspace.open(folder)) {
@@ -124,7 +124,7 @@ class ElmTrainingJobTest {
         ElmRunSettings noSpace = ElmRunSettings.basic("tiny", "nope", null, 1, 32, 4, 64, 512, 16, 1, 1, 4, 1e-3,
                 1e-3, 0, 0);
         ElmRunSettings noTask = new ElmRunSettings("tiny", "vectors", null, List.of("translate"), null, 1, 32, 4, 64,
-                512, 16, 1, 1, 0, 0, 4, 0, 1e-3, 1e-3, null, null, 0, 0, null, 0, 0, 0, null);
+                512, 16, 1, 1, 0, 0, 4, 0, 1e-3, 1e-3, null, null, 0, 0, null, 0, 0, 0, null, false);
         try (Workspace workspace = Workspace.open(folder)) {
             ElmRunException space = assertThrows(ElmRunException.class, () -> ElmTrainingJob.start(workspace, "x",
                     noSpace, (stage, event) -> { }, new TrainingControl()));

@@ -59,12 +59,24 @@ public final class ElmArchive {
 
     /** Writes {@code model} into folder {@code dir} (replacing an ELM already there). */
     public static void save(ElmModel model, Path dir) throws IOException {
+        save(model, dir, null);
+    }
+
+    /**
+     * Writes {@code model} into {@code dir} without a copy of its LM when {@code baseModelRef} is given: the manifest
+     * then names that folder (relative to {@code dir}, e.g. {@code ../base-lm}) as the LM. Only right when the model's
+     * LM weights are that folder's (stage 2 with LoRA leaves them untouched); the caller checks, see
+     * {@link #sameWeights}. Keeps shipped ELMs small: several of them share one base model.
+     */
+    public static void save(ElmModel model, Path dir, String baseModelRef) throws IOException {
         Path parent = dir.toAbsolutePath().getParent();
         Files.createDirectories(parent);
         Path temp = parent.resolve("." + dir.getFileName() + "." + UUID.randomUUID() + ".tmp");
         Files.createDirectory(temp);
         try {
-            LmCheckpoint.save(model.lm(), temp.resolve(LM_FOLDER));
+            if (baseModelRef == null) {
+                LmCheckpoint.save(model.lm(), temp.resolve(LM_FOLDER));
+            }
             Map<String, NDArray> adapters = new LinkedHashMap<>();
             model.adapterParameters().forEach((name, array) -> adapters.put(name.substring(ElmModel.ADAPTER_PREFIX
                     .length()), array));
@@ -73,7 +85,11 @@ public final class ElmArchive {
             if (model.lora() != null) {
                 SafeTensors.write(temp.resolve(LORA_FILE), model.lora().parameters(), Map.of("format", "pt"));
             }
-            Files.writeString(temp.resolve(MANIFEST_FILE), GSON.toJson(manifest(model)), StandardCharsets.UTF_8);
+            JsonObject manifest = manifest(model);
+            if (baseModelRef != null) {
+                manifest.addProperty("base_model", baseModelRef);
+            }
+            Files.writeString(temp.resolve(MANIFEST_FILE), GSON.toJson(manifest), StandardCharsets.UTF_8);
             Path displaced = null;
             if (Files.exists(dir)) {
                 displaced = parent.resolve("." + dir.getFileName() + "." + UUID.randomUUID() + ".old");
@@ -160,6 +176,37 @@ public final class ElmArchive {
         } catch (IOException | RuntimeException e) {
             model.close();
             throw e;
+        }
+    }
+
+    /** Whether {@code lm} holds exactly the weights of the LM folder {@code baseModel} (same names, shapes, values). */
+    public static boolean sameWeights(CausalLm lm, Path baseModel) throws IOException {
+        try (CausalLm base = LmCheckpoint.load(baseModel, Device.cpu())) {
+            Map<String, NDArray> mine = lm.parameters();
+            Map<String, NDArray> theirs = base.parameters();
+            if (!mine.keySet().equals(theirs.keySet())) {
+                return false;
+            }
+            for (Map.Entry<String, NDArray> e : mine.entrySet()) {
+                NDArray other = theirs.get(e.getKey());
+                if (!e.getValue().getShape().equals(other.getShape())
+                        || !java.util.Arrays.equals(e.getValue().toFloatArray(), other.toFloatArray())) {
+                    return false;
+                }
+            }
+            return true;
+        }
+    }
+
+    /** The LM folder an ELM folder's manifest names (its own {@code lm/}, or a shared base model). */
+    public static Path baseModelFolder(Path dir) throws IOException {
+        Path manifestFile = dir.resolve(MANIFEST_FILE);
+        try {
+            JsonObject manifest = JsonParser.parseString(Files.readString(manifestFile, StandardCharsets.UTF_8))
+                    .getAsJsonObject();
+            return dir.resolve(manifest.get("base_model").getAsString()).normalize();
+        } catch (JsonParseException | IllegalStateException | NullPointerException e) {
+            throw new IOException(manifestFile + ": no readable base_model (" + e.getMessage() + ")", e);
         }
     }
 

@@ -105,7 +105,7 @@ public final class ElmFormValidator {
                 form.stage1().epochs() ? 0 : stage1[0], form.stage2().epochs() ? 0 : stage2[0],
                 form.stage1().epochs() ? stage1[0] : 0, form.stage2().epochs() ? stage2[0] : 0,
                 stage1[1], stage2[1], lr1, lr2, stage1[2], stage2[2], loraRank, loraAlpha, targets,
-                validation / 100, checkpointInterval, seed, form.device());
+                validation / 100, checkpointInterval, seed, form.device(), false);
         return new Result(settings, Map.of());
     }
 
