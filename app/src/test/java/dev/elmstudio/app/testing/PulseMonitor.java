@@ -41,6 +41,11 @@ public final class PulseMonitor implements AutoCloseable {
     private final Queue<Long> pending = new ConcurrentLinkedQueue<>();
     private volatile Thread fxThread;
     private volatile long gcDuringMaxOwnDelay;
+    /** The render thread the FX thread waits for at the end of each pulse (prism's software pipeline). */
+    private volatile Path renderSchedStat;
+    private volatile long renderQueuedDuringMaxOwnDelay;
+    private volatile long renderCpuDuringMaxOwnDelay;
+    private volatile long stealDuringMaxOwnDelay;
     private long reportedStall = -1;
     private String lastReport = "";
     /** Stack reports left to print: enough to see a pattern, not a flooded log. */
@@ -55,6 +60,12 @@ public final class PulseMonitor implements AutoCloseable {
             long fxId = fxThreadId;
             long cpuAtPost = fxId < 0 ? -1 : threads.getThreadCpuTime(fxId);
             long gcAtPost = gcMillis();
+            if (renderSchedStat == null) {
+                renderSchedStat = schedStatOf("QuantumRenderer");
+            }
+            long renderQueuedAtPost = runQueueNanos(renderSchedStat);
+            long renderCpuAtPost = cpuNanos(renderSchedStat);
+            long stealAtPost = stealMillis();
             Platform.runLater(() -> {
                 pending.poll();
                 fxThread = Thread.currentThread();
@@ -72,6 +83,14 @@ public final class PulseMonitor implements AutoCloseable {
                 if (own > maxOwnDelayNanos.get()) {
                     maxOwnDelayNanos.set(own); // only the FX thread writes it
                     gcDuringMaxOwnDelay = gcMillis() - gcAtPost;
+                    long renderQueuedAtRun = runQueueNanos(renderSchedStat);
+                    renderQueuedDuringMaxOwnDelay = renderQueuedAtPost < 0 || renderQueuedAtRun < 0 ? -1
+                            : TimeUnit.NANOSECONDS.toMillis(renderQueuedAtRun - renderQueuedAtPost);
+                    long stealAtRun = stealMillis();
+                    stealDuringMaxOwnDelay = stealAtPost < 0 || stealAtRun < 0 ? -1 : stealAtRun - stealAtPost;
+                    long renderCpuAtRun = cpuNanos(renderSchedStat);
+                    renderCpuDuringMaxOwnDelay = renderCpuAtPost < 0 || renderCpuAtRun < 0 ? -1
+                            : TimeUnit.NANOSECONDS.toMillis(renderCpuAtRun - renderCpuAtPost);
                 }
                 samples.incrementAndGet();
             });
@@ -95,6 +114,39 @@ public final class PulseMonitor implements AutoCloseable {
      */
     public long gcDuringMaxOwnDelayMillis() {
         return gcDuringMaxOwnDelay;
+    }
+
+    /**
+     * How long the render thread sat ready without a core while the stamp of {@link #maxOwnDelayMillis()}
+     * waited, or -1 where unknown. The FX thread waits for it at the end of every pulse, so a loaded machine
+     * shows up in the FX thread's own delay through it.
+     */
+    public long renderQueuedDuringMaxOwnDelayMillis() {
+        return renderQueuedDuringMaxOwnDelay;
+    }
+
+    /**
+     * CPU time the hypervisor gave to other machines (all cores summed, 10 ms steps) while the stamp of
+     * {@link #maxOwnDelayMillis()} waited, or -1. A thread whose core was taken that way neither runs nor waits
+     * on a run queue, so it shows in the own delay.
+     */
+    public long stealDuringMaxOwnDelayMillis() {
+        return stealDuringMaxOwnDelay;
+    }
+
+    /** The machine's total steal time from /proc/stat, or -1 where there is none. */
+    private static long stealMillis() {
+        try {
+            String[] cpu = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
+            return Long.parseLong(cpu[8]) * 10; // USER_HZ is 100 on Linux
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
+    }
+
+    /** The render thread's CPU time while the stamp of {@link #maxOwnDelayMillis()} waited, or -1. */
+    public long renderCpuDuringMaxOwnDelayMillis() {
+        return renderCpuDuringMaxOwnDelay;
     }
 
     /**
@@ -163,13 +215,37 @@ public final class PulseMonitor implements AutoCloseable {
         }
     }
 
+    /** /proc/self/task/TID/schedstat of the first thread whose name starts with {@code name}, or null. */
+    private static Path schedStatOf(String name) {
+        try (var tasks = Files.list(Path.of("/proc/self/task"))) {
+            return tasks.filter(task -> {
+                try {
+                    return Files.readString(task.resolve("comm")).startsWith(name);
+                } catch (IOException e) {
+                    return false;
+                }
+            }).map(task -> task.resolve("schedstat")).findFirst().orElse(null);
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+    }
+
     /** The thread's total time waiting on a run queue (schedstat's second field), or -1. */
     private static long runQueueNanos(Path schedStat) {
+        return schedStatField(schedStat, 1);
+    }
+
+    /** The thread's total time on a core (schedstat's first field), or -1. */
+    private static long cpuNanos(Path schedStat) {
+        return schedStatField(schedStat, 0);
+    }
+
+    private static long schedStatField(Path schedStat, int field) {
         if (schedStat == null) {
             return -1;
         }
         try {
-            return Long.parseLong(Files.readString(schedStat).trim().split("\\s+")[1]);
+            return Long.parseLong(Files.readString(schedStat).trim().split("\\s+")[field]);
         } catch (IOException | RuntimeException e) {
             return -1;
         }
