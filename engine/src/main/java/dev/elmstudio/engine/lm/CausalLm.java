@@ -54,7 +54,8 @@ public final class CausalLm implements AutoCloseable {
         headWeight = config.tieWordEmbeddings()
                 ? tokenEmbedding
                 : parameters.normal(ParameterNames.head(), std, config.vocabSize(), d);
-        rotary = config.isGpt2() ? null : new Rotary(manager, config.maxPositions(), config.headDim(), config.ropeTheta());
+        rotary = config.isGpt2() ? null : new Rotary(manager, config.maxPositions(), config.headDim(),
+                config.ropeTheta(), config.ropeScaling());
     }
 
     private BlockWeights gpt2Block(int i, double std, double residualStd) {

@@ -7,19 +7,20 @@ import ai.djl.ndarray.types.Shape;
 
 /**
  * Rotary position embeddings in Hugging Face Llama's "rotate half" layout: dimension j pairs with j + hd/2 and
- * both use frequency θ^(-2j/hd). Tables cos, sin [P, hd] are built once (not trainable).
+ * both use frequency θ^(-2j/hd), stretched by the config's {@link RopeScaling}. Tables cos, sin [P, hd] are built
+ * once (not trainable).
  */
 final class Rotary {
     private final NDArray cosTable;
     private final NDArray sinTable;
 
-    Rotary(NDManager manager, int maxPositions, int headDim, double theta) {
+    Rotary(NDManager manager, int maxPositions, int headDim, double theta, RopeScaling scaling) {
         int half = headDim / 2;
         float[] cos = new float[maxPositions * headDim];
         float[] sin = new float[maxPositions * headDim];
         for (int p = 0; p < maxPositions; p++) {
             for (int j = 0; j < half; j++) {
-                double inverseFrequency = Math.pow(theta, -2.0 * j / headDim);
+                double inverseFrequency = scaling.inverseFrequency(j, headDim, theta);
                 double angle = p * inverseFrequency;
                 float c = (float) Math.cos(angle);
                 float s = (float) Math.sin(angle);
