@@ -41,10 +41,13 @@ final class Rotary {
         return new NDList(cos, sin);
     }
 
-    /** x [B, h, T, hd] rotated: x·cos + rotateHalf(x)·sin. */
+    /** x [B, h, T, hd] rotated: x·cos + rotateHalf(x)·sin, in x's type (fp16 under mixed precision). */
     static NDArray apply(NDArray x, NDList cosSin) {
         NDList halves = x.split(2, 3);
         NDArray rotated = halves.get(1).neg().concat(halves.get(0), 3);
-        return x.mul(cosSin.get(0)).add(rotated.mul(cosSin.get(1)));
+        // The tables are constants: a plain (non-differentiable) cast keeps fp16 q/k from being promoted to fp32.
+        NDArray cos = cosSin.get(0).toType(x.getDataType(), false);
+        NDArray sin = cosSin.get(1).toType(x.getDataType(), false);
+        return x.mul(cos).add(rotated.mul(sin));
     }
 }
