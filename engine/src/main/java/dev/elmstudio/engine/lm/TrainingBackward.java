@@ -1,5 +1,6 @@
 package dev.elmstudio.engine.lm;
 
+import ai.djl.engine.EngineException;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
@@ -76,18 +77,31 @@ public final class TrainingBackward {
                 gradient = handOver(input, scope);
             }
         }
-        if (JniUtils.requiresGrad((PtNDArray) inputEmbeddings)) {
-            try (NDManager segment = scope.newSubManager()) {
-                NDArray input = leaf(inputEmbeddings, segment);
-                NDArray positioned = lm.positioned(input, prelude.context());
-                if (positioned != input) {
-                    backward(positioned, gradient);
-                    gradient = handOver(input, scope);
-                }
-                backward(inputEmbeddings, gradient);
+        try (NDManager segment = scope.newSubManager()) {
+            NDArray input = leaf(inputEmbeddings, segment);
+            NDArray positioned = lm.positioned(input, prelude.context());
+            if (positioned != input) {
+                backward(positioned, gradient); // GPT-2's learned positions
+                gradient = handOver(input, scope);
             }
+            backwardIntoCaller(inputEmbeddings, gradient);
         }
         return lossValue;
+    }
+
+    /**
+     * Continues backward into the graph that produced the input embeddings (token embedding, adapters). There is
+     * none when nothing upstream is trainable; libtorch then refuses the call, which is the answer, not an error.
+     * (DJL's requiresGrad reports false for non-leaf tensors, so it cannot be asked beforehand.)
+     */
+    private static void backwardIntoCaller(NDArray inputEmbeddings, NDArray gradient) {
+        try {
+            backward(inputEmbeddings, gradient);
+        } catch (EngineException e) {
+            if (e.getMessage() == null || !e.getMessage().contains("does not require grad")) {
+                throw e;
+            }
+        }
     }
 
     /** A detached copy of {@code x} in {@code manager} that collects its own gradient. */

@@ -43,11 +43,6 @@ public final class LossScaler {
         return new LossScaler(true, initialScale, growthInterval);
     }
 
-    /** The scaler {@code precision} needs, with GradScaler's defaults. */
-    public static LossScaler forPrecision(Precision precision) {
-        return precision.scalesLoss() ? dynamic(INITIAL_SCALE, GROWTH_INTERVAL) : disabled();
-    }
-
     public boolean enabled() {
         return enabled;
     }

@@ -81,7 +81,7 @@ public final class Pretrainer implements AutoCloseable {
         this.config = config;
         this.schedule = config.schedule();
         model.setTrainable(name -> true);
-        this.update = new UpdateStep(model, config.compute(), LossScaler.forPrecision(config.compute().precision()));
+        this.update = new UpdateStep(model, config.compute(), config.compute().newLossScaler());
         this.optimizer = new AdamW(model.parameters(), model.manager(), config.beta1(), config.beta2(),
                 config.epsilon(), config.weightDecay());
     }

@@ -93,6 +93,7 @@ public final class UpdateStep {
             }
             optimizerStarted = true;
             norm = optimizer.step(learningRate, maxGradNorm, step, scale, scaler.enabled());
+            optimizerStarted = false; // completed: the weights are this update's, consistently
         } finally {
             lm.setComputeType(ai.djl.ndarray.types.DataType.FLOAT32);
         }
