@@ -104,13 +104,28 @@ public final class Pretrainer implements AutoCloseable {
         return update.scaler();
     }
 
+    /** The settings the run in {@code checkpoint} was saved with. */
+    public static PretrainConfig savedConfig(Path checkpoint) throws IOException {
+        return TrainingCheckpoint.readManifest(checkpoint).config();
+    }
+
+    /** {@link #resume(Path, TokenBlockDataset, Device, ComputeOptions)} computing as the run was saved. */
+    public static Pretrainer resume(Path checkpoint, TokenBlockDataset data, Device device) throws IOException {
+        return resume(checkpoint, data, device, null);
+    }
+
     /**
      * Continues the run saved in {@code checkpoint} (a {@code step-NNNNNNNN} folder) on the same
      * data. The returned trainer owns the model it loaded and closes it.
      *
+     * <p>{@code compute} may change how the rest of the run computes (after an out-of-memory stop: more
+     * micro-batches, activation checkpointing, fp16); null keeps the saved options. Micro-batches and
+     * checkpointing leave the updates as they were; a change of precision changes rounding, not the recipe.
+     *
      * @throws IllegalArgumentException when {@code data} is not the data the run was trained on
      */
-    public static Pretrainer resume(Path checkpoint, TokenBlockDataset data, Device device) throws IOException {
+    public static Pretrainer resume(Path checkpoint, TokenBlockDataset data, Device device, ComputeOptions compute)
+            throws IOException {
         CheckpointManifest manifest = TrainingCheckpoint.readManifest(checkpoint);
         String fingerprint = CheckpointManifest.hex(data.fingerprint());
         if (!fingerprint.equals(manifest.dataFingerprint())) {
@@ -120,11 +135,12 @@ public final class Pretrainer implements AutoCloseable {
         }
         CausalLm model = LmCheckpoint.load(checkpoint, device);
         try {
-            Pretrainer trainer = new Pretrainer(model, true, data, manifest.config());
+            PretrainConfig config = compute == null ? manifest.config() : manifest.config().withCompute(compute);
+            Pretrainer trainer = new Pretrainer(model, true, data, config);
             TrainingCheckpoint.restoreOptimizer(checkpoint, trainer.optimizer, manifest.optimizerSteps(),
                     model.manager());
             data.seek(manifest.dataPosition());
-            if (manifest.lossScale() != null) {
+            if (manifest.lossScale() != null && config.compute().precision().scalesLoss()) {
                 trainer.update.scaler().restore(manifest.lossScale(),
                         manifest.lossScaleCleanSteps() == null ? 0 : manifest.lossScaleCleanSteps());
             }
