@@ -58,6 +58,7 @@ public final class ElmTrainer {
     private final UpdateStep update;
     private UpdateStep.FaultInjector faults = UpdateStep.FaultInjector.NONE;
     private Path lastCheckpoint;
+    private int longestExample; // tokens of the longest collated training example; 0 until first needed
 
     private int step; // updates completed in the run
     private int stageStep; // updates completed in the current stage
@@ -88,15 +89,20 @@ public final class ElmTrainer {
     }
 
     /**
-     * The memory {@code stage} is expected to need, for sequences as long as the LM's context (an upper bound:
-     * batches are padded only to their longest example).
+     * The memory {@code stage} is expected to need when a batch is as long as the longest training example (batches
+     * are padded to their own longest example, so this bounds every batch).
      */
     public MemoryEstimate memoryEstimate(Stage stage) {
+        if (longestExample == 0) {
+            for (ElmExample example : train) {
+                longestExample = Math.max(longestExample, model.collator().collate(List.of(example)).length());
+            }
+        }
         Map<String, NDArray> trainable = model.trainableParameters(stage == Stage.FULL);
         long trainableCount = count(trainable);
         long extra = count(model.parameters()) - count(model.lm().parameters());
         return MemoryEstimate.of(model.lm().config(), trainableCount, extra, config.stage(stage).batchSize(),
-                model.lm().config().maxPositions(), config.compute());
+                longestExample, config.compute());
     }
 
     private static long count(Map<String, NDArray> parameters) {
