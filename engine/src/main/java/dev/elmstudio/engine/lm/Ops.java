@@ -1,6 +1,7 @@
 package dev.elmstudio.engine.lm;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.pytorch.engine.PtNDArray;
 import ai.djl.pytorch.jni.JniUtils;
@@ -24,8 +25,9 @@ public final class Ops {
      */
     public static NDArray linear(NDArray x, NDArray weight, NDArray bias) {
         DataType type = x.getDataType();
-        return x.getNDArrayInternal().linear(x, cast(weight, type), bias == null ? null : cast(bias, type))
-                .singletonOrThrow();
+        NDManager activations = x.getManager();
+        return x.getNDArrayInternal().linear(x, cast(weight, type, activations),
+                bias == null ? null : cast(bias, type, activations)).singletonOrThrow();
     }
 
     /**
@@ -36,11 +38,21 @@ public final class Ops {
      * 1 the product is the identity. One elementwise kernel, the cost of a plain cast.
      */
     public static NDArray cast(NDArray x, DataType type) {
+        return cast(x, type, x.getManager());
+    }
+
+    /**
+     * {@link #cast(NDArray, DataType)} with the copy in {@code manager}: a parameter's per-pass fp16 copy must die
+     * with the step, not join the model's manager (which would keep one more copy alive every step).
+     */
+    public static NDArray cast(NDArray x, DataType type, NDManager manager) {
         if (x.getDataType() == type) {
             return x;
         }
         int axis = x.getShape().dimension();
-        return JniUtils.cumProd((PtNDArray) x.expandDims(axis), axis, type).squeeze(axis);
+        NDArray column = x.expandDims(axis);
+        column.attach(manager); // the cast and the squeeze below join the array they are called on
+        return JniUtils.cumProd((PtNDArray) column, axis, type).squeeze(axis);
     }
 
     /** {@link #linear(NDArray, NDArray, NDArray)} plus {@code delta}'s term for this weight (none when null). */

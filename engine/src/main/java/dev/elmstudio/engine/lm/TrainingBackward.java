@@ -16,7 +16,8 @@ import java.util.function.Function;
  * <p>Plain: the whole graph is kept until backward, so activation memory grows with layers × tokens.
  *
  * <p>Checkpointed (what {@code torch.utils.checkpoint} does, per transformer block): a first forward pass without
- * autograd keeps only each block's input [B, T, D]. Backward then walks the blocks from the last: it reruns block i
+ * autograd keeps only each block's input [B, T, D] (each block runs in its own DJL manager, closed after it, since
+ * DJL keeps every op's result alive until its manager closes). Backward then walks the blocks from the last: it reruns block i
  * from a detached copy of its input with autograd on, and back-propagates the gradient that block i + 1 handed
  * down into it ({@code torch::autograd::backward(output, grad)}, which DJL exposes as {@code JniUtils.backward}). The
  * parameters' gradients accumulate as usual and the input copy's gradient is handed to block i − 1. Only one
@@ -55,7 +56,14 @@ public final class TrainingBackward {
             NDArray x = prelude.x();
             for (int i = 0; i < lm.blockCount(); i++) {
                 blockInputs.add(x);
-                x = lm.block(i, x, prelude, null, delta);
+                // DJL frees an op's result only with its manager: the block runs in its own manager, so that its
+                // intermediates go when it ends and only its output (moved out) is kept.
+                try (NDManager block = scope.newSubManager()) {
+                    NDArray input = x.stopGradient();
+                    input.attach(block);
+                    x = lm.block(i, input, prelude, null, delta);
+                    x.attach(scope);
+                }
             }
             blockInputs.add(x);
         }

@@ -59,6 +59,26 @@ class MemoryOptionsTest {
     }
 
     @Test
+    void noArrayOutlivesItsStepWithEveryLeverOn() throws Exception {
+        ComputeOptions all = new ComputeOptions(Precision.FP16, 2, true, 0);
+        for (LmConfig shape : new LmConfig[] {LmConfig.gpt2(TinyRuns.VOCAB, 32, 2, 2, TinyRuns.CONTEXT),
+                LmConfig.llama(TinyRuns.VOCAB, 32, 2, 4, 2, 64, TinyRuns.CONTEXT)}) {
+            List<MemorySample> samples = new java.util.ArrayList<>();
+            try (CausalLm model = new CausalLm(shape, Device.cpu(), TinyRuns.MODEL_SEED);
+                    Pretrainer trainer = new Pretrainer(model, TinyRuns.data(),
+                            TinyRuns.config(6).optCompute(all).build())) {
+                trainer.run(event -> {
+                    if (event instanceof TrainingEvent.StepEvent) {
+                        samples.add(MemorySample.of(trainer));
+                    }
+                }, new TrainingControl());
+            }
+            assertEquals(samples.get(0).modelArrays(), samples.get(samples.size() - 1).modelArrays(),
+                    shape.architecture() + ": arrays left in the model's manager grew: " + samples);
+        }
+    }
+
+    @Test
     void microBatchesMustDivideTheBatch() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> TinyRuns.config(2).optCompute(ComputeOptions.DEFAULT.withMicroBatches(3)).build());
