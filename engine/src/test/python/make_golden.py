@@ -14,6 +14,12 @@ original release, with Hugging Face's tensor names and storage layouts so that t
     conversion script permutes q_proj/k_proj rows into that layout, SwiGLU down(silu(gate(x)) · up(x)),
     grouped-query attention (num_key_value_heads < num_attention_heads: kv head g serves query heads
     g·H/Hkv … (g+1)·H/Hkv - 1), no biases, untied lm_head.
+  Llama 3.1 rope scaling ("rope_scaling": {"rope_type": "llama3", ...}): Meta's reference apply_scaling in
+    llama-models (models/llama3/reference_impl/model.py): with wavelength λ = 2π/f, keep f when
+    λ < original/high_freq_factor, use f/factor when λ > original/low_freq_factor, else blend
+    (1 - s)·f/factor + s·f with s = (original/λ - low_freq_factor)/(high_freq_factor - low_freq_factor).
+    The tiny config picks theta 100 and original 32 so that its four frequencies hit all three branches.
+  Linear rope scaling ("rope_type": "linear", position interpolation, Chen et al. 2023): f/factor.
   Qwen2  (Qwen2 technical report 2024): Llama plus a bias on q_proj, k_proj, v_proj (none on o_proj),
     tied embeddings here (as the small Qwen2/2.5 checkpoints).
 
@@ -225,10 +231,33 @@ def rms_norm(x, w, eps):
     return x * torch.rsqrt(x.pow(2).mean(-1, keepdim=True) + eps) * w
 
 
-def rope(x, pos, theta):
-    """x [B, h, T, hd], pos [B, T]. Rotate-half layout: pair (j, j + hd/2) rotates by pos·θ^(-2j/hd)."""
+def scaled_frequencies(freqs, scaling):
+    """Rope scaling of the inverse frequencies, written from the published rules (see the docstring)."""
+    if scaling is None:
+        return freqs
+    if scaling["rope_type"] == "linear":
+        return freqs / scaling["factor"]
+    assert scaling["rope_type"] == "llama3", scaling
+    factor, low, high = scaling["factor"], scaling["low_freq_factor"], scaling["high_freq_factor"]
+    original = scaling["original_max_position_embeddings"]
+    out = []
+    for f in freqs.tolist():
+        wavelen = 2 * math.pi / f
+        if wavelen < original / high:
+            out.append(f)
+        elif wavelen > original / low:
+            out.append(f / factor)
+        else:
+            smooth = (original / wavelen - low) / (high - low)
+            out.append((1 - smooth) * f / factor + smooth * f)
+    return torch.tensor(out, dtype=torch.float64)
+
+
+def rope(x, pos, theta, scaling=None):
+    """x [B, h, T, hd], pos [B, T]. Rotate-half layout: pair (j, j + hd/2) rotates by pos·f_j, f_j = θ^(-2j/hd)
+    after rope scaling."""
     hd = x.shape[-1]
-    inv_freq = theta ** (-torch.arange(0, hd, 2, dtype=torch.float64) / hd)  # [hd/2]
+    inv_freq = scaled_frequencies(theta ** (-torch.arange(0, hd, 2, dtype=torch.float64) / hd), scaling)  # [hd/2]
     angle = pos[:, None, :, None].double() * inv_freq  # [B, 1, T, hd/2]
     cos, sin = angle.cos(), angle.sin()
     x1, x2 = x[..., : hd // 2], x[..., hd // 2:]
@@ -243,6 +272,7 @@ def linear(x, w, name, bias):
 def llama_forward(c, w, ids, mask, qkv_bias):
     w = f64(w)
     H, Hkv, eps, theta = c["num_attention_heads"], c["num_key_value_heads"], c["rms_norm_eps"], c["rope_theta"]
+    scaling = c.get("rope_scaling")
     B, T = ids.shape
     x = w["model.embed_tokens.weight"][ids]  # [B, T, D]
     hd = x.shape[-1] // H
@@ -253,7 +283,7 @@ def llama_forward(c, w, ids, mask, qkv_bias):
         q = linear(h, w, p + "self_attn.q_proj", qkv_bias).reshape(B, T, H, hd).transpose(1, 2)  # [B, H, T, hd]
         k = linear(h, w, p + "self_attn.k_proj", qkv_bias).reshape(B, T, Hkv, hd).transpose(1, 2)  # [B, Hkv, T, hd]
         v = linear(h, w, p + "self_attn.v_proj", qkv_bias).reshape(B, T, Hkv, hd).transpose(1, 2)
-        a = attention(rope(q, pos, theta), rope(k, pos, theta), v, mask)
+        a = attention(rope(q, pos, theta, scaling), rope(k, pos, theta, scaling), v, mask)
         x = x + linear(a, w, p + "self_attn.o_proj", False)
         h = rms_norm(x, w[p + "post_attention_layernorm.weight"], eps)
         gate = linear(h, w, p + "mlp.gate_proj", False)
@@ -300,6 +330,20 @@ def main():
     c = llama_config(qwen2=False)
     w = llama_weights(c, seed=2023, qkv_bias=False)
     write_golden("llama", c, w, lambda ids, mask: llama_forward(c, w, ids, mask, qkv_bias=False))
+
+    # Llama 3.1-style rope scaling: theta 100 gives wavelengths 6.3, 19.9, 62.8, 199 against the bounds
+    # 32/4 = 8 and 32/1 = 32, so one frequency is kept, one blended and two divided by the factor.
+    c3 = llama_config(qwen2=False)
+    c3.update({"rope_theta": 100.0, "max_position_embeddings": 128, "rope_scaling": {
+        "rope_type": "llama3", "factor": 8.0, "low_freq_factor": 1.0, "high_freq_factor": 4.0,
+        "original_max_position_embeddings": 32}})
+    w3 = llama_weights(c3, seed=2031, qkv_bias=False)
+    write_golden("llama3_rope", c3, w3, lambda ids, mask: llama_forward(c3, w3, ids, mask, qkv_bias=False))
+
+    cl = llama_config(qwen2=False)
+    cl.update({"rope_theta": 100.0, "rope_scaling": {"rope_type": "linear", "factor": 4.0}})
+    wl = llama_weights(cl, seed=2032, qkv_bias=False)
+    write_golden("llama_linear_rope", cl, wl, lambda ids, mask: llama_forward(cl, wl, ids, mask, qkv_bias=False))
 
     cq = llama_config(qwen2=True)
     wq = llama_weights(cq, seed=2024, qkv_bias=True)

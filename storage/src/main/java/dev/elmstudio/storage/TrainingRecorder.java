@@ -63,6 +63,15 @@ public final class TrainingRecorder implements TrainingListener {
         workspace.runs().updateStatus(runId, RunStatus.FAILED);
     }
 
+    /**
+     * Marks the run interrupted: it stopped without finishing but can be resumed from its last checkpoint (e.g.
+     * after running out of memory), unlike a failed run.
+     */
+    public void interrupted() {
+        flush();
+        workspace.runs().updateStatus(runId, RunStatus.INTERRUPTED);
+    }
+
     /** Writes the buffered metrics now (before the recorder is replaced, e.g. at a stage change). */
     public void flush() {
         if (!pending.isEmpty()) {

@@ -1,6 +1,5 @@
 package dev.elmstudio.app.cli;
 
-import ai.djl.Device;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import dev.elmstudio.engine.cav.Cav;
@@ -103,7 +102,7 @@ final class ElmGeneration {
         float[] point = options.entity != null ? vectorOf(space, options.entity)
                 : mix(vectorOf(space, options.interpolate.get(0)), vectorOf(space, options.interpolate.get(1)), options.alpha);
         float[] vector = cav == null ? point : GenreCav.shift(point, cav, options.strength);
-        try (ElmModel model = ElmArchive.load(folder, Device.cpu())) {
+        try (ElmModel model = ElmArchive.load(folder, options.device())) {
             PromptTemplate template = template(model);
             if (template.slots().size() != 1) {
                 throw new CommandFailure(COMMAND + ": task '" + options.task + "' has " + template.slots().size()

@@ -2,6 +2,7 @@ package dev.elmstudio.app.cli;
 
 import ai.djl.Device;
 import dev.elmstudio.engine.checkpoint.LmCheckpoint;
+import dev.elmstudio.engine.device.DeviceChoice;
 import dev.elmstudio.engine.lm.CausalLm;
 import dev.elmstudio.engine.lm.Generation;
 import dev.elmstudio.engine.lm.GenerationConfig;
@@ -79,11 +80,24 @@ final class GenerateCommand implements Callable<Integer> {
     @Option(names = "--seed", description = "Sampling seed (default ${DEFAULT-VALUE}).")
     long seed = 0;
 
+    @Option(names = "--device", paramLabel = "DEV", description = "cpu, gpu, gpu:N or auto (default ${DEFAULT-VALUE}).")
+    String device = "cpu";
+
     @Option(names = "--stop", description = "Stop strings (repeatable).")
     List<String> stops = List.of();
 
+    /** The --device asked for, checked against the GPUs PyTorch sees. */
+    Device device() {
+        try {
+            return DeviceChoice.parse(device).resolve();
+        } catch (IllegalArgumentException e) {
+            throw new CommandFailure("generate: " + e.getMessage(), e);
+        }
+    }
+
     @Override
     public Integer call() throws Exception {
+        device(); // an unknown or absent device fails before any model is read
         if ((model == null) == (elm == null)) {
             throw new CommandFailure("generate: give either --model (a language model) or --elm (an ELM)");
         }
@@ -111,7 +125,7 @@ final class GenerateCommand implements Callable<Integer> {
             throw new CommandFailure("generate: " + model + " has no tokenizer.json (needed to tokenize the prompt)");
         }
         PrintWriter out = spec.commandLine().getOut();
-        try (CausalLm lm = LmCheckpoint.load(model, Device.cpu()); Tokenizer tokenizer = Tokenizer.load(tokenizerFile)) {
+        try (CausalLm lm = LmCheckpoint.load(model, device()); Tokenizer tokenizer = Tokenizer.load(tokenizerFile)) {
             config = endsAtEos(config, tokenizer);
             int[] printed = {0};
             out.print(prompt);

@@ -2,17 +2,20 @@ package dev.elmstudio.app.cli;
 
 import ai.djl.Device;
 import com.google.gson.GsonBuilder;
+import dev.elmstudio.app.jobs.TrainingFaults;
 import dev.elmstudio.engine.checkpoint.LmCheckpoint;
 import dev.elmstudio.engine.lm.CausalLm;
 import dev.elmstudio.engine.lm.LmConfig;
 import dev.elmstudio.engine.tokenizer.BpeTrainer;
 import dev.elmstudio.engine.tokenizer.TextCorpus;
 import dev.elmstudio.engine.tokenizer.Tokenizer;
+import dev.elmstudio.engine.train.ComputeOptions;
 import dev.elmstudio.engine.train.PretrainConfig;
 import dev.elmstudio.engine.train.Pretrainer;
 import dev.elmstudio.engine.train.TokenBlockDataset;
 import dev.elmstudio.engine.train.TrainingControl;
 import dev.elmstudio.engine.train.TrainingListener;
+import dev.elmstudio.engine.train.TrainingOutOfMemoryException;
 import dev.elmstudio.engine.train.TrainingResult;
 import dev.elmstudio.storage.Run;
 import dev.elmstudio.storage.RunKind;
@@ -31,6 +34,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -44,6 +48,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "pretrain", mixinStandardHelpOptions = true,
         description = "Pretrain a base language model on UTF-8 text (documents separated by blank lines).")
 final class PretrainCommand implements Callable<Integer> {
+    private static final String COMMAND = "pretrain";
 
     @Spec
     private CommandSpec spec;
@@ -106,23 +111,39 @@ final class PretrainCommand implements Callable<Integer> {
     @Option(names = {"-w", "--workspace"}, paramLabel = "DIR", description = "Record the run in this workspace.")
     Path workspaceFolder;
 
+    @Mixin
+    ComputeSettings compute = new ComputeSettings();
+
     @Override
     public Integer call() throws Exception {
         PrintWriter printer = spec.commandLine().getOut();
+        Device device = compute.device(COMMAND); // an absent GPU fails before anything is read or written
+        ComputeOptions computeOptions = compute.over(ComputeOptions.DEFAULT, COMMAND);
         TextCorpus text = readCorpus(); // before anything is written: bad input leaves no output folder behind
+        PretrainConfig config;
+        try {
+            config = PretrainConfig.builder().setSteps(steps).setBatchSize(batch)
+                    .setContextLength(context).setLearningRate(learningRate).optMinLearningRate(learningRate / 10)
+                    .optWarmupSteps(Math.min(warmup, steps)).optEvalInterval(evalInterval).optEvalBatches(4)
+                    .optCheckpointInterval(checkpointInterval).optSeed(seed)
+                    .optCheckpointDir(out.resolve("checkpoints")).optCompute(computeOptions).build();
+        } catch (IllegalArgumentException e) {
+            throw new CommandFailure(COMMAND + ": " + e.getMessage(), e);
+        }
         Files.createDirectories(out);
         Path tokenizerPath = prepareTokenizer(text, printer);
         try (Tokenizer tokenizer = Tokenizer.load(tokenizerPath)) {
             long[] tokens = text.encode(tokenizer);
             printer.printf("corpus: %d documents, %d tokens%n", text.documents().size(), tokens.length);
             TokenBlockDataset data = new TokenBlockDataset(tokens, context, 0.05, seed);
-            PretrainConfig config = PretrainConfig.builder().setSteps(steps).setBatchSize(batch)
-                    .setContextLength(context).setLearningRate(learningRate).optMinLearningRate(learningRate / 10)
-                    .optWarmupSteps(Math.min(warmup, steps)).optEvalInterval(evalInterval).optEvalBatches(4)
-                    .optCheckpointInterval(checkpointInterval).optSeed(seed).optCheckpointDir(out.resolve("checkpoints"))
-                    .build();
             try (Workspace workspace = workspaceFolder == null ? null : Workspace.openOrCreate(workspaceFolder);
-                    Pretrainer trainer = newTrainer(tokenizer, data, config, workspace)) {
+                    Pretrainer trainer = newTrainer(tokenizer, data, config, workspace, device)) {
+                trainer.withFaultInjector(TrainingFaults.injector());
+                ComputeOptions used = trainer.config().compute();
+                printer.printf("device %s, %s, %d micro-batch%s%s; memory estimate: %s%n", device,
+                        used.precision().label(), used.microBatches(), used.microBatches() == 1 ? "" : "es",
+                        used.checkpointActivations() ? ", activation checkpointing" : "",
+                        trainer.memoryEstimate().summary());
                 TrainingRecorder recorder = workspace == null ? null
                         : resume ? continueRun(workspace, config, trainer.completedSteps()) : startRun(workspace, config);
                 TrainingListener progress = new ProgressPrinter(printer, System.console() != null);
@@ -136,6 +157,11 @@ final class PretrainCommand implements Callable<Integer> {
                 TrainingResult result;
                 try {
                     result = trainer.run(listener, control);
+                } catch (TrainingOutOfMemoryException e) {
+                    if (recorder != null) {
+                        recorder.interrupted(); // resumable, not failed
+                    }
+                    throw new CommandFailure(COMMAND + ": " + e.getMessage(), e);
                 } catch (RuntimeException | IOException e) {
                     if (recorder != null) {
                         recorder.failed();
@@ -180,7 +206,7 @@ final class PretrainCommand implements Callable<Integer> {
     }
 
     private Pretrainer newTrainer(Tokenizer tokenizer, TokenBlockDataset data, PretrainConfig config,
-            Workspace workspace) throws IOException {
+            Workspace workspace, Device device) throws IOException {
         if (resume) {
             Optional<Path> latest = Pretrainer.latestCheckpoint(config.checkpointDir());
             if (latest.isEmpty()) {
@@ -192,7 +218,8 @@ final class PretrainCommand implements Callable<Integer> {
                     workspace.checkpoints().verifyRecordedFilesIn(run.id(), latest.get());
                 }
             }
-            return Pretrainer.resume(latest.get(), data, Device.cpu());
+            ComputeOptions saved = Pretrainer.savedConfig(latest.get()).compute();
+            return Pretrainer.resume(latest.get(), data, device, compute.over(saved, COMMAND));
         }
         LmConfig lm = switch (arch) {
             case "gpt2" -> LmConfig.gpt2(tokenizer.vocabSize(), width, layers, heads, context);
@@ -200,7 +227,7 @@ final class PretrainCommand implements Callable<Integer> {
                     kvHeads == null ? heads : kvHeads, width * 8 / 3, context);
             default -> throw new CommandFailure("pretrain: --arch '" + arch + "' not supported (expected gpt2, llama)");
         };
-        return Pretrainer.owning(new CausalLm(lm, Device.cpu(), seed), data, config);
+        return Pretrainer.owning(new CausalLm(lm, device, seed), data, config);
     }
 
     private TrainingRecorder startRun(Workspace workspace, PretrainConfig config) {

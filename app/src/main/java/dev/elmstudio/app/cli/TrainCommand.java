@@ -1,9 +1,12 @@
 package dev.elmstudio.app.cli;
 
+import ai.djl.Device;
 import dev.elmstudio.app.jobs.ElmRunException;
 import dev.elmstudio.app.jobs.ElmRunSettings;
 import dev.elmstudio.app.jobs.ElmTrainingJob;
 import dev.elmstudio.engine.elm.Stage;
+import dev.elmstudio.engine.train.ComputeOptions;
+import dev.elmstudio.engine.train.MemoryEstimate;
 import dev.elmstudio.engine.train.TrainingControl;
 import dev.elmstudio.engine.train.TrainingEvent;
 import dev.elmstudio.storage.Workspace;
@@ -111,8 +114,8 @@ final class TrainCommand implements Callable<Integer> {
             + " (default ${DEFAULT-VALUE}).")
     double validationFraction = 0;
 
-    @Option(names = "--device", description = "DJL device: cpu, gpu0, … (default ${DEFAULT-VALUE}).")
-    String device = "cpu";
+    @Mixin
+    ComputeSettings compute = new ComputeSettings();
 
     @Option(names = "--text-only", description = "Train the text-only baseline instead of an ELM: no adapter, each"
             + " slot of a prompt replaced by the film's \"Title (year)\"; the same examples as an ELM on --space."
@@ -134,7 +137,8 @@ final class TrainCommand implements Callable<Integer> {
                     baseModel == null ? null : baseModel.toAbsolutePath().toString(), layers, width, heads, context,
                     vocab, adapterHidden, stage1Steps, stage2Steps, 0, 0, batch, 0, stage1Lr, stage2Lr, null, null,
                     loraRank, loraAlpha, loraRank > 0 ? loraTargets : null, validationFraction, checkpointInterval,
-                    seed, device, textOnly);
+                    seed, compute.device == null ? "cpu" : compute.device, textOnly)
+                    .withCompute(null, compute.over(ComputeOptions.DEFAULT, command));
             if (settings != null) {
                 ElmTrainingJob.check(settings); // before the workspace is opened: a refusal changes nothing
             }
@@ -145,7 +149,8 @@ final class TrainCommand implements Callable<Integer> {
                         ? ElmTrainingJob.start(workspace, (textOnly ? "text-only baseline " : "elm ") + dataset + "/"
                                 + space, settings, printer,
                                 new TrainingControl())
-                        : ElmTrainingJob.resume(workspace, resumeRun, printer, new TrainingControl());
+                        : ElmTrainingJob.resume(workspace, resumeRun, recorded -> recorded.withCompute(compute.device,
+                                compute.over(recorded.compute(), command)), printer, new TrainingControl());
                 if (outcome.modelFolder() == null) {
                     return 1;
                 }
@@ -177,6 +182,14 @@ final class TrainCommand implements Callable<Integer> {
         public void examplesReady(int train, int validation, int dropped) {
             out.printf("%d training examples%s%s%n", train, validation == 0 ? "" : ", " + validation + " held out",
                     dropped == 0 ? "" : " (" + dropped + " longer than the context dropped)");
+        }
+
+        @Override
+        public void planReady(Device device, ComputeOptions options, Stage stage, MemoryEstimate estimate) {
+            out.printf("device %s, %s, %d micro-batch%s%s; memory estimate (%s): %s%n", device,
+                    options.precision().label(), options.microBatches(), options.microBatches() == 1 ? "" : "es",
+                    options.checkpointActivations() ? ", activation checkpointing" : "",
+                    stage == Stage.FULL ? "stage 2" : "stage 1", estimate.summary());
         }
 
         @Override

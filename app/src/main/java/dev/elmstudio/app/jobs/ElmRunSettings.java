@@ -2,6 +2,8 @@ package dev.elmstudio.app.jobs;
 
 import com.google.gson.Gson;
 import com.google.gson.JsonParseException;
+import dev.elmstudio.engine.train.ComputeOptions;
+import dev.elmstudio.engine.train.Precision;
 import java.util.List;
 import java.util.Map;
 
@@ -36,18 +38,63 @@ import java.util.Map;
  * @param loraTargets projections that get LoRA (weight names ending with {@code <target>.weight})
  * @param validationFraction share of the entities held out for the validation loss (0 = none)
  * @param checkpointInterval updates between resumable checkpoints (0 = none)
- * @param device DJL device name ("cpu", "gpu0"); null = CPU
+ * @param device device name ("cpu", "gpu", "gpu:1", DJL's "gpu0", "auto"); null = CPU
  * @param textOnly the text-only baseline: no adapter, each slot of a prompt replaced by the film's "Title (year)"
  *     (false in runs recorded before it existed)
+ * @param precision "fp32" or "fp16"; null (older runs) = fp32
+ * @param microBatches parts each batch is split into (gradient accumulation); 0 (older runs) = 1
+ * @param checkpointActivations recompute blocks in backward instead of keeping their activations
  */
 public record ElmRunSettings(String dataset, String space, Map<String, String> spaces, List<String> tasks,
         String baseModel, int layers, int width, int heads, int context, int vocab, int adapterHidden,
         int stage1Steps, int stage2Steps, int stage1Epochs, int stage2Epochs, int batch, int stage2Batch,
         double stage1Lr, double stage2Lr, Integer stage1Warmup, Integer stage2Warmup,
         int loraRank, double loraAlpha, List<String> loraTargets, double validationFraction,
-        int checkpointInterval, long seed, String device, boolean textOnly) {
+        int checkpointInterval, long seed, String device, boolean textOnly, String precision, int microBatches,
+        boolean checkpointActivations) {
 
     private static final Gson GSON = new Gson();
+
+    /** Settings computing in fp32 with whole batches (as before precision and micro-batches existed). */
+    public ElmRunSettings(String dataset, String space, Map<String, String> spaces, List<String> tasks,
+            String baseModel, int layers, int width, int heads, int context, int vocab, int adapterHidden,
+            int stage1Steps, int stage2Steps, int stage1Epochs, int stage2Epochs, int batch, int stage2Batch,
+            double stage1Lr, double stage2Lr, Integer stage1Warmup, Integer stage2Warmup,
+            int loraRank, double loraAlpha, List<String> loraTargets, double validationFraction,
+            int checkpointInterval, long seed, String device) {
+        this(dataset, space, spaces, tasks, baseModel, layers, width, heads, context, vocab, adapterHidden,
+                stage1Steps, stage2Steps, stage1Epochs, stage2Epochs, batch, stage2Batch, stage1Lr, stage2Lr,
+                stage1Warmup, stage2Warmup, loraRank, loraAlpha, loraTargets, validationFraction, checkpointInterval,
+                seed, device, false);
+    }
+
+    /** Settings computing in fp32 with whole batches; {@code textOnly} as given. */
+    public ElmRunSettings(String dataset, String space, Map<String, String> spaces, List<String> tasks,
+            String baseModel, int layers, int width, int heads, int context, int vocab, int adapterHidden,
+            int stage1Steps, int stage2Steps, int stage1Epochs, int stage2Epochs, int batch, int stage2Batch,
+            double stage1Lr, double stage2Lr, Integer stage1Warmup, Integer stage2Warmup,
+            int loraRank, double loraAlpha, List<String> loraTargets, double validationFraction,
+            int checkpointInterval, long seed, String device, boolean textOnly) {
+        this(dataset, space, spaces, tasks, baseModel, layers, width, heads, context, vocab, adapterHidden,
+                stage1Steps, stage2Steps, stage1Epochs, stage2Epochs, batch, stage2Batch, stage1Lr, stage2Lr,
+                stage1Warmup, stage2Warmup, loraRank, loraAlpha, loraTargets, validationFraction, checkpointInterval,
+                seed, device, textOnly, null, 0, false);
+    }
+
+    /** How the run computes: precision, micro-batches, activation checkpointing. */
+    public ComputeOptions compute() {
+        return new ComputeOptions(precision == null ? Precision.FP32 : Precision.parse(precision), microBatches,
+                checkpointActivations, 0);
+    }
+
+    /** These settings on {@code deviceName} (null keeps the current one) computing as {@code options} say. */
+    public ElmRunSettings withCompute(String deviceName, ComputeOptions options) {
+        return new ElmRunSettings(dataset, space, spaces, tasks, baseModel, layers, width, heads, context, vocab,
+                adapterHidden, stage1Steps, stage2Steps, stage1Epochs, stage2Epochs, batch, stage2Batch, stage1Lr,
+                stage2Lr, stage1Warmup, stage2Warmup, loraRank, loraAlpha, loraTargets, validationFraction,
+                checkpointInterval, seed, deviceName == null ? device : deviceName, textOnly, options.precision().label(),
+                options.microBatches(), options.checkpointActivations());
+    }
 
     /** The settings {@code elm train} had before slots, tasks, warm-up, LoRA, validation and device were added. */
     public static ElmRunSettings basic(String dataset, String space, String baseModel, int layers, int width,

@@ -2,6 +2,7 @@ package dev.elmstudio.app.jobs;
 
 import ai.djl.Device;
 import ai.djl.engine.Engine;
+import dev.elmstudio.engine.device.DeviceChoice;
 import dev.elmstudio.engine.elm.ElmArchive;
 import dev.elmstudio.engine.elm.ElmExample;
 import dev.elmstudio.engine.elm.ElmModel;
@@ -13,8 +14,11 @@ import dev.elmstudio.engine.elm.LoraConfig;
 import dev.elmstudio.engine.elm.Stage;
 import dev.elmstudio.engine.elm.StageConfig;
 import dev.elmstudio.engine.tokenizer.Tokenizer;
+import dev.elmstudio.engine.train.ComputeOptions;
+import dev.elmstudio.engine.train.MemoryEstimate;
 import dev.elmstudio.engine.train.TrainingControl;
 import dev.elmstudio.engine.train.TrainingEvent;
+import dev.elmstudio.engine.train.TrainingOutOfMemoryException;
 import dev.elmstudio.storage.Run;
 import dev.elmstudio.storage.RunKind;
 import dev.elmstudio.storage.RunStatus;
@@ -26,6 +30,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 
 /**
  * A two-stage ELM run recorded in the workspace (run, stage, metrics, checkpoints), on the calling thread: what
@@ -45,6 +50,12 @@ public final class ElmTrainingJob {
 
         /** The examples are ready: {@code train} for updates, {@code validation} held out, {@code dropped} too long. */
         default void examplesReady(int train, int validation, int dropped) {}
+
+        /**
+         * Training is about to start on {@code device}, computing as {@code options} say; {@code estimate} is the
+         * larger stage's expected memory.
+         */
+        default void planReady(Device device, ComputeOptions options, Stage stage, MemoryEstimate estimate) {}
     }
 
     /**
@@ -84,6 +95,11 @@ public final class ElmTrainingJob {
                     + settings.heads() + ", context " + settings.context() + ")");
         }
         device(settings);
+        try {
+            settings.compute().precision().computeType(); // bf16 is refused here, with its reason
+        } catch (IllegalArgumentException e) {
+            throw new ElmRunException(e.getMessage(), e);
+        }
         trainingConfig(settings, 1, null); // the stage numbers, with a nominal example count for epochs
         if (settings.usesLora()) {
             loraConfig(settings);
@@ -126,6 +142,16 @@ public final class ElmTrainingJob {
     /** Continues an interrupted or cancelled ELM run from its newest checkpoint, in the same record. */
     public static Outcome resume(Workspace workspace, long runId, Observer observer, TrainingControl control)
             throws IOException {
+        return resume(workspace, runId, UnaryOperator.identity(), observer, control);
+    }
+
+    /**
+     * {@link #resume(Workspace, long, Observer, TrainingControl)} with some settings changed for the rest of the run:
+     * the device and how it computes (micro-batches, activation checkpointing, precision), e.g. after running out
+     * of memory. The run's recorded settings stay as they were.
+     */
+    public static Outcome resume(Workspace workspace, long runId, UnaryOperator<ElmRunSettings> change,
+            Observer observer, TrainingControl control) throws IOException {
         Run run = workspace.runs().get(runId).orElseThrow(() -> new ElmRunException("no run " + runId + " in "
                 + workspace.folder() + " (see 'elm runs')"));
         if (run.kind() != RunKind.ELM) {
@@ -138,7 +164,7 @@ public final class ElmTrainingJob {
         if (run.status() == RunStatus.RUNNING) {
             throw new ElmRunException("run " + run.id() + " is running");
         }
-        ElmRunSettings settings = ElmRunSettings.fromJson(run.configJson(), run.id());
+        ElmRunSettings settings = change.apply(ElmRunSettings.fromJson(run.configJson(), run.id()));
         check(settings);
         Path checkpoint = latestCheckpoint(workspace, runId).orElseThrow(() -> new ElmRunException("run " + runId
                 + " has no checkpoint to resume from; start a new run"));
@@ -179,8 +205,16 @@ public final class ElmTrainingJob {
             ElmTrainingConfig config = trainingConfig(settings, examples.size(), runFolder(workspace, runId));
             RecordingListener listener = new RecordingListener(workspace, runId, observer);
             ElmTrainer trainer = new ElmTrainer(model, examples, validation, config).withListener(listener)
-                    .withControl(control);
-            ElmTrainingResult result = resumeFrom == null ? trainer.run() : trainer.resume(resumeFrom);
+                    .withControl(control).withFaultInjector(TrainingFaults.injector());
+            Stage biggest = config.stage2().steps() > 0 ? Stage.FULL : Stage.ADAPTER_ONLY;
+            observer.planReady(model.lm().device(), config.compute(), biggest, trainer.memoryEstimate(biggest));
+            ElmTrainingResult result;
+            try {
+                result = resumeFrom == null ? trainer.run() : trainer.resume(resumeFrom);
+            } catch (TrainingOutOfMemoryException e) {
+                listener.interrupted(); // resumable from its checkpoint, not failed
+                throw new ElmRunException(e.getMessage(), e);
+            }
             if (result.cancelled()) {
                 return new Outcome(runId, result, null);
             }
@@ -207,7 +241,7 @@ public final class ElmTrainingJob {
             if (stage1.steps() + stage2.steps() == 0) {
                 throw new IllegalArgumentException("both stages have 0 steps");
             }
-            ElmTrainingConfig config = ElmTrainingConfig.of(stage1, stage2, s.seed());
+            ElmTrainingConfig config = ElmTrainingConfig.of(stage1, stage2, s.seed()).withCompute(s.compute());
             if (s.validationFraction() > 0) {
                 // About ten validation points per run, so the chart shows a curve rather than a dot.
                 config = config.withValidation(Math.max(1, config.totalSteps() / 10));
@@ -225,13 +259,15 @@ public final class ElmTrainingJob {
                 constant.weightDecay(), constant.maxGradNorm());
     }
 
-    /** The DJL device of the settings, refused when DJL does not report it. */
+    /** The device of the settings, refused when PyTorch does not see it. */
     static Device device(ElmRunSettings settings) {
         Device device;
         try {
-            device = Device.fromName(settings.deviceName());
+            DeviceChoice choice = DeviceChoice.parse(settings.deviceName());
+            device = choice.kind() == DeviceChoice.Kind.GPU ? Device.gpu(choice.gpuIndex()) : choice.resolve();
         } catch (RuntimeException e) {
-            throw new ElmRunException("device '" + settings.deviceName() + "' is not a DJL device name (cpu, gpu0, …)", e);
+            throw new ElmRunException("device '" + settings.deviceName() + "' is not a device name (cpu, gpu, gpu:N,"
+                    + " gpu0, auto)", e);
         }
         if (device.isGpu()) {
             int gpus = Engine.getInstance().getGpuCount();
@@ -309,6 +345,15 @@ public final class ElmTrainingJob {
         void finish() {
             recorder.onEvent(finished);
             observer.onEvent(finishedStage, finished);
+        }
+
+        /** Stopped resumably (out of memory): metrics so far are kept and the run is marked interrupted. */
+        void interrupted() {
+            if (recorder != null) {
+                recorder.interrupted();
+            } else {
+                workspace.runs().updateStatus(runId, RunStatus.INTERRUPTED);
+            }
         }
     }
 }

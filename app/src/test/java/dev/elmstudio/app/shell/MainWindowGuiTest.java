@@ -134,7 +134,11 @@ class MainWindowGuiTest {
             assertTrue(pulse.samples() > 10, "the monitor ran (" + pulse.samples() + " samples)");
             System.out.println("pulse: " + pulse.samples() + " samples, longest FX thread delay "
                     + pulse.maxDelayMillis() + " ms, of which not waiting for a core " + pulse.maxOwnDelayMillis()
-                    + " ms, FX thread CPU " + pulse.maxBusyMillis() + " ms");
+                    + " ms (GC meanwhile " + pulse.gcDuringMaxOwnDelayMillis() + " ms, render thread waiting for a core "
+                    + pulse.renderQueuedDuringMaxOwnDelayMillis() + " ms, render thread CPU "
+                    + pulse.renderCpuDuringMaxOwnDelayMillis() + " ms, host steal " + pulse.stealDuringMaxOwnDelayMillis()
+                    + " ms), FX thread CPU "
+                    + pulse.maxBusyMillis() + " ms");
             // The wall-clock delay also counts time the FX thread sat ready on a run queue while other
             // processes held both cores; what the app itself can block is the rest (see PulseMonitor).
             assertTrue(pulse.maxOwnDelayMillis() < 100, "FX thread blocked for " + pulse.maxOwnDelayMillis() + " ms");

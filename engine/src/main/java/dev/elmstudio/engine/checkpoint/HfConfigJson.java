@@ -3,11 +3,13 @@ package dev.elmstudio.engine.checkpoint;
 import dev.elmstudio.engine.io.AtomicFiles;
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
 import com.google.gson.JsonNull;
 import com.google.gson.JsonObject;
 import dev.elmstudio.engine.lm.LmConfig;
 import dev.elmstudio.engine.lm.LmConfig.Activation;
 import dev.elmstudio.engine.lm.LmConfig.Architecture;
+import dev.elmstudio.engine.lm.RopeScaling;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -21,8 +23,8 @@ import java.util.Optional;
  * transformers' own, set here in one place. Shape-defining keys (sizes, layer and head counts) have no
  * default: guessing one would load weights into the wrong shape.
  *
- * <p>Reading refuses every setting the engine does not implement (rope scaling, sliding windows, an o_proj
- * bias, ...) instead of ignoring it, because an ignored setting loads fine and then generates subtly wrong
+ * <p>Reading refuses every setting the engine does not implement (rope scaling other than linear and llama3,
+ * sliding windows, an o_proj bias, ...) instead of ignoring it, because an ignored setting loads fine and then generates subtly wrong
  * text.
  */
 public final class HfConfigJson {
@@ -124,10 +126,8 @@ public final class HfConfigJson {
             throw keys.error("head_dim " + headDim + " differs from hidden_size / num_attention_heads ("
                     + width + " / " + heads + "); not supported");
         }
-        if (keys.has("rope_scaling")) {
-            throw keys.error("rope_scaling " + keys.raw("rope_scaling") + " not supported (plain RoPE only)");
-        }
         double ropeTheta = readRopeTheta(keys);
+        RopeScaling ropeScaling = readRopeScaling(keys);
         if (keys.optBoolean("mlp_bias").orElse(false)) {
             throw keys.error("mlp_bias true not supported");
         }
@@ -170,17 +170,53 @@ public final class HfConfigJson {
                 keys.optBoolean("tie_word_embeddings").orElse(false),
                 qkvBias,
                 keys.optDouble("initializer_range").orElse(0.02),
-                Activation.SILU);
+                Activation.SILU,
+                ropeScaling);
+    }
+
+    /**
+     * transformers 4.x writes {@code "rope_scaling": {"rope_type": "llama3", "factor": …}} (older files say "type"),
+     * 5.x puts the same keys into "rope_parameters". Kinds other than default, linear and llama3 are refused by name.
+     */
+    private static RopeScaling readRopeScaling(JsonFields keys) throws CheckpointException {
+        Optional<JsonFields> parameters = keys.optObject("rope_parameters");
+        String field = parameters.isPresent() ? "rope_parameters" : "rope_scaling";
+        Optional<JsonFields> scaling = parameters.isPresent() ? parameters : keys.optObject(field);
+        if (scaling.isEmpty()) {
+            return RopeScaling.NONE;
+        }
+        JsonFields s = scaling.get();
+        String typeKey = s.has("rope_type") ? "rope_type" : "type";
+        String type = s.optString(typeKey).orElse("default");
+        try {
+            return switch (type) {
+                case "default" -> RopeScaling.NONE;
+                case "linear" -> RopeScaling.linear(s.optDouble("factor").orElseThrow(
+                        () -> keys.error(field + ".factor is required for rope_type 'linear'")));
+                case "llama3" -> RopeScaling.llama3(
+                        requireScalingDouble(keys, s, field, "factor"),
+                        requireScalingDouble(keys, s, field, "low_freq_factor"),
+                        requireScalingDouble(keys, s, field, "high_freq_factor"),
+                        s.optInt("original_max_position_embeddings").orElseThrow(() -> keys.error(field
+                                + ".original_max_position_embeddings is required for rope_type 'llama3'")));
+                default -> throw keys.error(field + "." + typeKey + " '" + type + "' not supported (expected"
+                        + " default, linear or llama3)");
+            };
+        } catch (IllegalArgumentException e) {
+            throw keys.error(field + ": " + e.getMessage());
+        }
+    }
+
+    private static double requireScalingDouble(JsonFields keys, JsonFields scaling, String field, String key)
+            throws CheckpointException {
+        return scaling.optDouble(key).orElseThrow(() -> keys.error(field + "." + key
+                + " is required for rope_type 'llama3'"));
     }
 
     /** transformers ≤ 4.x writes "rope_theta"; 5.x writes "rope_parameters": {"rope_type", "rope_theta"}. */
     private static double readRopeTheta(JsonFields keys) throws CheckpointException {
         Optional<JsonFields> parameters = keys.optObject("rope_parameters");
         if (parameters.isPresent()) {
-            String type = parameters.get().optString("rope_type").orElse("default");
-            if (!type.equals("default")) {
-                throw keys.error("rope_parameters.rope_type '" + type + "' not supported (expected default)");
-            }
             Optional<Double> theta = parameters.get().optDouble("rope_theta");
             if (theta.isPresent()) {
                 return theta.get();
@@ -221,13 +257,28 @@ public final class HfConfigJson {
         json.addProperty("max_position_embeddings", c.maxPositions());
         json.addProperty("rms_norm_eps", c.normEps());
         json.addProperty("rope_theta", c.ropeTheta());
-        json.add("rope_scaling", JsonNull.INSTANCE);
+        json.add("rope_scaling", ropeScalingJson(c.ropeScaling()));
         json.addProperty("hidden_act", "silu");
         if (qwen2) {
             json.addProperty("use_sliding_window", false);
         } else {
             json.addProperty("attention_bias", false);
             json.addProperty("mlp_bias", false);
+        }
+        return json;
+    }
+
+    private static JsonElement ropeScalingJson(RopeScaling scaling) {
+        if (scaling.kind() == RopeScaling.Kind.NONE) {
+            return JsonNull.INSTANCE;
+        }
+        JsonObject json = new JsonObject();
+        json.addProperty("rope_type", scaling.kind().hfName());
+        json.addProperty("factor", scaling.factor());
+        if (scaling.kind() == RopeScaling.Kind.LLAMA3) {
+            json.addProperty("low_freq_factor", scaling.lowFreqFactor());
+            json.addProperty("high_freq_factor", scaling.highFreqFactor());
+            json.addProperty("original_max_position_embeddings", scaling.originalMaxPositions());
         }
         return json;
     }

@@ -14,6 +14,7 @@ import dev.elmstudio.engine.lm.NoGradScope;
 import dev.elmstudio.engine.lm.Ops;
 import dev.elmstudio.engine.lm.TokenListener;
 import dev.elmstudio.engine.tokenizer.Tokenizer;
+import dev.elmstudio.engine.train.UpdateStep;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -214,6 +215,11 @@ public final class ElmModel implements AutoCloseable {
         if (lora != null) {
             lora.setTrainable(trainLm);
         }
+        return trainableParameters(trainLm);
+    }
+
+    /** What {@link #setTrainable} would train, without changing anything. */
+    public Map<String, NDArray> trainableParameters(boolean trainLm) {
         if (!trainLm) {
             return adapterParameters();
         }
@@ -269,6 +275,20 @@ public final class ElmModel implements AutoCloseable {
     public NDArray logits(ElmBatch batch, NDManager step) {
         NDArray mask = step.create(batch.attentionMask(), new Shape(batch.batchSize(), batch.length()));
         return lm.forwardEmbeddings(inputEmbeddings(batch, step), mask, null, false);
+    }
+
+    /**
+     * What a training step needs for {@code batch}: the LM's input embeddings (with the adapters' graph), the
+     * attention mask and the masked cross-entropy of the logits — {@link #loss} taken apart so that the trainer can
+     * run the LM with micro-batches, mixed precision or activation checkpointing.
+     */
+    public UpdateStep.LmInputs trainingInputs(ElmBatch batch, NDManager step) {
+        Shape shape = new Shape(batch.batchSize(), batch.length());
+        NDArray targets = step.create(batch.targetIds(), shape);
+        NDArray lossMask = step.create(batch.lossMask(), shape);
+        NDArray mask = step.create(batch.attentionMask(), shape);
+        return new UpdateStep.LmInputs(inputEmbeddings(batch, step), mask,
+                logits -> Losses.crossEntropy(logits, targets, lossMask));
     }
 
     /** Mean cross-entropy over target tokens (scalar, in {@code step}). */

@@ -1,13 +1,17 @@
 package dev.elmstudio.engine.elm;
 
-import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
-import ai.djl.training.GradientCollector;
 import dev.elmstudio.engine.checkpoint.SafeTensors;
 import dev.elmstudio.engine.lm.NoGradScope;
 import dev.elmstudio.engine.train.AdamW;
+import dev.elmstudio.engine.train.LossScaler;
 import dev.elmstudio.engine.train.LrSchedule;
+import dev.elmstudio.engine.train.MemoryEstimate;
+import dev.elmstudio.engine.train.OutOfMemory;
+import dev.elmstudio.engine.train.OutOfMemoryAdvice;
+import dev.elmstudio.engine.train.TrainingOutOfMemoryException;
+import dev.elmstudio.engine.train.UpdateStep;
 import dev.elmstudio.engine.train.TrainingControl;
 import dev.elmstudio.engine.train.TrainingEvent;
 import java.io.IOException;
@@ -51,6 +55,10 @@ public final class ElmTrainer {
     private final ElmTrainingConfig config;
     private ElmTrainingListener listener = ElmTrainingListener.NONE;
     private TrainingControl control = new TrainingControl();
+    private final UpdateStep update;
+    private UpdateStep.FaultInjector faults = UpdateStep.FaultInjector.NONE;
+    private Path lastCheckpoint;
+    private int longestExample; // tokens of the longest collated training example; 0 until first needed
 
     private int step; // updates completed in the run
     private int stageStep; // updates completed in the current stage
@@ -66,6 +74,39 @@ public final class ElmTrainer {
         this.train = List.copyOf(train);
         this.validation = List.copyOf(validation);
         this.config = config;
+        this.update = new UpdateStep(model.lm(), config.compute(), config.compute().newLossScaler());
+    }
+
+    /** Test hook: lets a test fail chosen updates with a real exception (an injected out-of-memory, say). */
+    public ElmTrainer withFaultInjector(UpdateStep.FaultInjector injector) {
+        this.faults = injector == null ? UpdateStep.FaultInjector.NONE : injector;
+        return this;
+    }
+
+    /** The fp16 loss scaler (disabled in fp32). */
+    public LossScaler lossScaler() {
+        return update.scaler();
+    }
+
+    /**
+     * The memory {@code stage} is expected to need when a batch is as long as the longest training example (batches
+     * are padded to their own longest example, so this bounds every batch).
+     */
+    public MemoryEstimate memoryEstimate(Stage stage) {
+        if (longestExample == 0) {
+            for (ElmExample example : train) {
+                longestExample = Math.max(longestExample, model.collator().collate(List.of(example)).length());
+            }
+        }
+        Map<String, NDArray> trainable = model.trainableParameters(stage == Stage.FULL);
+        long trainableCount = count(trainable);
+        long extra = count(model.parameters()) - count(model.lm().parameters());
+        return MemoryEstimate.of(model.lm().config(), trainableCount, extra, config.stage(stage).batchSize(),
+                longestExample, config.compute());
+    }
+
+    private static long count(Map<String, NDArray> parameters) {
+        return parameters.values().stream().distinct().mapToLong(a -> a.getShape().size()).sum();
     }
 
     public ElmTrainer withListener(ElmTrainingListener l) {
@@ -104,6 +145,11 @@ public final class ElmTrainer {
             saved.forEach(model::copyParameter);
         }
         lastValidation = state.validationLoss() == null ? Double.NaN : state.validationLoss();
+        if (state.lossScale() != null) {
+            update.scaler().restore(state.lossScale(),
+                    state.lossScaleCleanSteps() == null ? 0 : state.lossScaleCleanSteps());
+        }
+        lastCheckpoint = checkpoint;
         return train(state, checkpoint);
     }
 
@@ -180,22 +226,27 @@ public final class ElmTrainer {
                 return false;
             }
             long begin = System.nanoTime();
+            int epochBefore = data.epoch();
+            int indexBefore = data.index();
             List<ElmExample> examples = new ArrayList<>(stageConfig.batchSize());
             for (int i : data.next(stageConfig.batchSize())) {
                 examples.add(train.get(i));
             }
-            ElmBatch batch = model.collator().collate(examples);
             double lr = schedule.at(stageStep);
-            double loss;
-            double gradientNorm;
-            // Everything this update creates lives in `scope` and dies with it, so a long run stays flat in memory.
-            try (NDManager scope = model.lm().manager().newSubManager();
-                    GradientCollector collector = Engine.getInstance().newGradientCollector()) {
-                NDArray lossArray = model.loss(batch, scope);
-                collector.backward(lossArray);
-                loss = lossArray.getFloat();
-                gradientNorm = optimizer.step(lr, stageConfig.maxGradNorm(), scope);
+            Parts parts = microBatches(examples);
+            UpdateStep.Outcome outcome;
+            try {
+                faults.beforeUpdate(step + 1);
+                outcome = update.run(parts.microBatches(), optimizer, lr, stageConfig.maxGradNorm(), model.lm().manager());
+            } catch (RuntimeException | OutOfMemoryError e) {
+                if (!OutOfMemory.isOutOfMemory(e)) {
+                    throw e;
+                }
+                throw outOfMemory(e, stage, optimizer, new DataStream(train.size(), config.seed(), stage, epochBefore,
+                        indexBefore));
             }
+            double loss = outcome.loss();
+            double gradientNorm = outcome.gradientNorm();
             stageStep++;
             step++;
             losses.add(loss);
@@ -203,7 +254,7 @@ public final class ElmTrainer {
             smoothedStepSeconds = Double.isNaN(smoothedStepSeconds) ? seconds : 0.9 * smoothedStepSeconds + 0.1 * seconds;
             int remaining = config.totalSteps() - step;
             listener.onEvent(stage, new TrainingEvent.StepEvent(step, config.totalSteps(), loss, lr, gradientNorm,
-                    batch.tokenCount() / smoothedStepSeconds,
+                    parts.tokenCount() / smoothedStepSeconds,
                     Duration.ofMillis(Math.round(remaining * smoothedStepSeconds * 1000))));
             if (config.validateEvery() > 0 && step % config.validateEvery() == 0 && !validation.isEmpty()) {
                 validate(stage);
@@ -213,6 +264,60 @@ public final class ElmTrainer {
             }
         }
         return true;
+    }
+
+    /** A batch split into micro-batches, and its token count. */
+    private record Parts(List<UpdateStep.MicroBatch> microBatches, long tokenCount) {}
+
+    /**
+     * The examples in equal groups, each collated on its own (padded to its own longest example). Each group's
+     * share is its share of the batch's target tokens, so the accumulated gradient is the whole batch's mean.
+     */
+    private Parts microBatches(List<ElmExample> examples) {
+        int[][] ranges = update.parts(examples.size());
+        List<ElmBatch> batches = new ArrayList<>(ranges.length);
+        double[] targets = new double[ranges.length];
+        double total = 0;
+        long tokens = 0;
+        for (int i = 0; i < ranges.length; i++) {
+            ElmBatch batch = model.collator().collate(examples.subList(ranges[i][0], ranges[i][1]));
+            batches.add(batch);
+            for (float m : batch.lossMask()) {
+                targets[i] += m;
+            }
+            total += targets[i];
+            tokens += batch.tokenCount();
+        }
+        List<UpdateStep.MicroBatch> out = new ArrayList<>(ranges.length);
+        for (int i = 0; i < ranges.length; i++) {
+            ElmBatch batch = batches.get(i);
+            double share = total > 0 ? targets[i] / total : 1.0 / ranges.length;
+            out.add(new UpdateStep.MicroBatch(share, manager -> model.trainingInputs(batch, manager)));
+        }
+        return new Parts(out, tokens);
+    }
+
+    /**
+     * Turns an out-of-memory failure into a resumable stop: when it came before the optimizer touched the weights,
+     * the state after the last completed update is saved with the data position before the failed batch.
+     */
+    private TrainingOutOfMemoryException outOfMemory(Throwable error, Stage stage, AdamW optimizer,
+            DataStream dataBefore) {
+        if (config.checkpointDir() != null) {
+            try {
+                if (!update.weightsMayHaveChanged()) {
+                    writeCheckpoint(stage, stageStep, optimizer, dataBefore);
+                } else if (lastCheckpoint == null) {
+                    lastCheckpoint = latestCheckpoint(config.checkpointDir()).orElse(null);
+                }
+            } catch (IOException | RuntimeException saveFailure) {
+                error.addSuppressed(saveFailure);
+            }
+        }
+        Boolean lora = stage == Stage.FULL ? model.lora() != null : null;
+        String message = OutOfMemoryAdvice.message(step + 1, error, memoryEstimate(stage), config.compute(),
+                config.stage(stage).batchSize(), lora, lastCheckpoint);
+        return new TrainingOutOfMemoryException(message, step, lastCheckpoint, error);
     }
 
     /** Mean loss per target token over the validation examples, without a backward graph. */
@@ -254,7 +359,9 @@ public final class ElmTrainer {
         Double trainLoss = losses.isEmpty() ? null : losses.get(losses.size() - 1);
         TrainerState state = new TrainerState(TrainerState.FORMAT, TrainerState.VERSION, stage, stageStep, step,
                 optimizer.stepCount(), data.epoch(), data.index(), config.seed(), trainLoss,
-                Double.isNaN(lastValidation) ? null : lastValidation, Instant.now().toString());
+                Double.isNaN(lastValidation) ? null : lastValidation, Instant.now().toString(),
+                update.scaler().enabled() ? update.scaler().scale() : null,
+                update.scaler().enabled() ? update.scaler().cleanSteps() : null);
         SafeTensors.write(temp.resolve(WEIGHTS_FILE), model.parameters(), Map.of("format", "pt"));
         SafeTensors.write(temp.resolve(OPTIMIZER_FILE), optimizer.exportState(),
                 Map.of("optimizer", "AdamW", "step", Integer.toString(optimizer.stepCount())));
@@ -264,6 +371,7 @@ public final class ElmTrainer {
             deleteTree(target);
         }
         Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE); // the folder appears complete or not at all
+        lastCheckpoint = target;
         listener.onEvent(stage, new TrainingEvent.CheckpointEvent(step, target));
     }
 

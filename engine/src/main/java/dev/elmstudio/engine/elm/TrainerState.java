@@ -20,9 +20,12 @@ import com.google.gson.JsonParseException;
  * @param trainLoss loss of the last update, null if none
  * @param validationLoss last validation loss, null if none
  * @param savedAt ISO-8601 instant
+ * @param lossScale fp16 loss scale for the next update; null without loss scaling
+ * @param lossScaleCleanSteps clean updates since the scale last changed; null without loss scaling
  */
 record TrainerState(String format, int version, Stage stage, int stageStep, int step, int optimizerSteps, int epoch,
-        int index, long seed, Double trainLoss, Double validationLoss, String savedAt) {
+        int index, long seed, Double trainLoss, Double validationLoss, String savedAt, Double lossScale,
+        Integer lossScaleCleanSteps) {
     static final String FORMAT = "elm-studio/elm-training-checkpoint";
     static final int VERSION = 1;
     private static final Gson GSON = new GsonBuilder().setPrettyPrinting().create();

@@ -64,9 +64,9 @@ final class Attention {
         NDArray scores = q.mul(context.queryScale())
                 .matMul(k.transpose(0, 1, 3, 2)); // [B, H, T, S]
         if (context.additiveMask() != null) {
-            scores = scores.add(context.additiveMask());
+            scores = scores.add(context.additiveMask()); // fp32 mask: fp16 scores are promoted, softmax runs in fp32
         }
-        NDArray out = scores.softmax(3).matMul(v); // [B, H, T, hd]
+        NDArray out = Ops.cast(scores.softmax(3), v.getDataType()).matMul(v); // [B, H, T, hd]
         out = tokens == 1
                 ? out.reshape(batch, 1, (long) heads * hd) // [B, H, 1, hd] is [B, 1, H·hd] in memory
                 : out.transpose(0, 2, 1, 3).reshape(batch, tokens, (long) heads * hd); // [B, T, H·hd]

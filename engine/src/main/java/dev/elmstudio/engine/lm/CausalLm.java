@@ -31,6 +31,7 @@ public final class CausalLm implements AutoCloseable {
     private final NDArray headWeight;
     private final Rotary rotary;
     private volatile LinearDelta linearDelta;
+    private volatile DataType computeType = DataType.FLOAT32;
 
     /** A freshly initialised model: normal(0, initializerRange) weights, GPT-2's scaled residual projections. */
     public CausalLm(LmConfig config, Device device, long seed) {
@@ -54,7 +55,8 @@ public final class CausalLm implements AutoCloseable {
         headWeight = config.tieWordEmbeddings()
                 ? tokenEmbedding
                 : parameters.normal(ParameterNames.head(), std, config.vocabSize(), d);
-        rotary = config.isGpt2() ? null : new Rotary(manager, config.maxPositions(), config.headDim(), config.ropeTheta());
+        rotary = config.isGpt2() ? null : new Rotary(manager, config.maxPositions(), config.headDim(),
+                config.ropeTheta(), config.ropeScaling());
     }
 
     private BlockWeights gpt2Block(int i, double std, double residualStd) {
@@ -157,6 +159,22 @@ public final class CausalLm implements AutoCloseable {
         return linearDelta;
     }
 
+    /**
+     * The type the blocks' matrix products run in: FLOAT32 (default) or FLOAT16 for mixed-precision training.
+     * Parameters stay fp32 (the master copy the optimizer updates); each forward pass uses differentiable fp16
+     * copies of them. The residual stream, norms, attention softmax and logits stay fp32, as under torch autocast.
+     */
+    public void setComputeType(DataType type) {
+        if (type != DataType.FLOAT32 && type != DataType.FLOAT16) {
+            throw new IllegalArgumentException("compute type must be FLOAT32 or FLOAT16, got " + type);
+        }
+        this.computeType = type;
+    }
+
+    public DataType computeType() {
+        return computeType;
+    }
+
     /** Token ids [B, T] (int64) → input embeddings [B, T, D]. */
     public NDArray embedTokens(NDArray ids) {
         return Ops.embedding(ids, tokenEmbedding);
@@ -189,11 +207,34 @@ public final class CausalLm implements AutoCloseable {
         if (lastPositionOnly && hidden.getShape().get(1) > 1) {
             hidden = hidden.get(new NDIndex(":, -1:, :")); // [B, 1, D]
         }
-        return Ops.linear(hidden, headWeight, null);
+        return head(hidden);
+    }
+
+    /** Final-normed hidden states [B, T, D] → fp32 logits [B, T, V] (the product itself in the compute type). */
+    private NDArray head(NDArray hidden) {
+        return Ops.cast(Ops.linear(Ops.cast(hidden, computeType), headWeight, null), DataType.FLOAT32);
     }
 
     /** Final-normed hidden states [B, T, D] (the head's input). */
     public NDArray hiddenStates(NDArray inputEmbeddings, NDArray attentionMask, KvCache cache) {
+        int tokens = Math.toIntExact(inputEmbeddings.getShape().get(1));
+        Prelude p = prelude(inputEmbeddings, attentionMask, cache);
+        NDArray x = p.x();
+        LinearDelta delta = linearDelta; // one value for the whole pass
+        for (int i = 0; i < blocks.size(); i++) {
+            x = block(i, x, p, cache, delta);
+        }
+        if (cache != null) {
+            cache.advance(tokens, p.context().fullKeyMask());
+        }
+        return norm(x, finalNormWeight, finalNormBias);
+    }
+
+    /** What the blocks of one pass share, and the residual stream entering block 0. */
+    record Prelude(NDArray x, AttentionContext context, NDList rotaryAngles) {}
+
+    /** Masks and positions for a pass, and the input with GPT-2's learned positions added. */
+    Prelude prelude(NDArray inputEmbeddings, NDArray attentionMask, KvCache cache) {
         long batch = inputEmbeddings.getShape().get(0);
         int tokens = Math.toIntExact(inputEmbeddings.getShape().get(1));
         int past = cache == null ? 0 : cache.length();
@@ -203,24 +244,38 @@ public final class CausalLm implements AutoCloseable {
         }
         AttentionContext context = AttentionContext.build(inputEmbeddings.getManager(), Math.toIntExact(batch), past,
                 tokens, attentionMask, cache == null ? null : cache.keyMask(), config.headDim());
-        NDArray x = inputEmbeddings;
-        LinearDelta delta = linearDelta; // one value for the whole pass
-        NDList rotaryAngles = null;
         if (config.isGpt2()) {
-            x = x.add(Ops.embedding(context.positions(), positionEmbedding)); // [B, T, D]
-        } else {
-            rotaryAngles = rotary.lookup(context.positions());
+            return new Prelude(positioned(inputEmbeddings, context), context, null);
         }
-        for (int i = 0; i < blocks.size(); i++) {
-            BlockWeights w = blocks.get(i);
-            x = x.add(Attention.forward(norm(x, w.norm1Weight(), w.norm1Bias()), w, config, rotaryAngles, context,
-                    cache, i, delta));
-            x = x.add(Mlp.forward(norm(x, w.norm2Weight(), w.norm2Bias()), w, config, delta));
-        }
-        if (cache != null) {
-            cache.advance(tokens, context.fullKeyMask());
-        }
-        return norm(x, finalNormWeight, finalNormBias);
+        return new Prelude(inputEmbeddings, context, rotary.lookup(context.positions()));
+    }
+
+    /** GPT-2: input embeddings plus learned positions; Llama: the input itself (positions enter as rotations). */
+    NDArray positioned(NDArray inputEmbeddings, AttentionContext context) {
+        return config.isGpt2()
+                ? inputEmbeddings.add(Ops.embedding(context.positions(), positionEmbedding)) // [B, T, D]
+                : inputEmbeddings;
+    }
+
+    int blockCount() {
+        return blocks.size();
+    }
+
+    /** Final norm and head on the residual stream: fp32 logits [B, T, V]. */
+    NDArray logitsOf(NDArray x) {
+        return head(norm(x, finalNormWeight, finalNormBias));
+    }
+
+    /**
+     * Block i on the fp32 residual stream x [B, T, D]. The normed input is cast to the compute type; the fp16
+     * outputs are promoted back to fp32 when added to the residual.
+     */
+    NDArray block(int i, NDArray x, Prelude p, KvCache cache, LinearDelta delta) {
+        BlockWeights w = blocks.get(i);
+        DataType type = computeType;
+        x = x.add(Attention.forward(Ops.cast(norm(x, w.norm1Weight(), w.norm1Bias()), type), w, config,
+                p.rotaryAngles(), p.context(), cache, i, delta));
+        return x.add(Mlp.forward(Ops.cast(norm(x, w.norm2Weight(), w.norm2Bias()), type), w, config, delta));
     }
 
     /** An empty cache for incremental decoding; close it when the generation ends. */

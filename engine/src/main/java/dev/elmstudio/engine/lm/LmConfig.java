@@ -28,6 +28,8 @@ package dev.elmstudio.engine.lm;
  * @param initializerRange standard deviation of the normal initialisation
  * @param activation MLP non-linearity: exact GELU (fused in libtorch, our default for GPT-2 style models we
  *     pretrain), GELU tanh approximation (OpenAI's GPT-2 checkpoints, "gelu_new"), or SiLU (Llama's SwiGLU)
+ * @param ropeScaling how rotary frequencies are stretched (Llama 3.1/3.2 long context); {@link RopeScaling#NONE}
+ *     for plain RoPE and always for GPT-2
  */
 public record LmConfig(
         Architecture architecture,
@@ -43,7 +45,8 @@ public record LmConfig(
         boolean tieWordEmbeddings,
         boolean attentionBias,
         double initializerRange,
-        Activation activation) {
+        Activation activation,
+        RopeScaling ropeScaling) {
 
     /** The two transformer families this engine implements. */
     public enum Architecture {
@@ -61,7 +64,18 @@ public record LmConfig(
         SILU
     }
 
+    /** A config with plain RoPE (no rope scaling). */
+    public LmConfig(Architecture architecture, int vocabSize, int hiddenSize, int numLayers, int numHeads,
+            int numKvHeads, int intermediateSize, int maxPositions, double normEps, double ropeTheta,
+            boolean tieWordEmbeddings, boolean attentionBias, double initializerRange, Activation activation) {
+        this(architecture, vocabSize, hiddenSize, numLayers, numHeads, numKvHeads, intermediateSize, maxPositions,
+                normEps, ropeTheta, tieWordEmbeddings, attentionBias, initializerRange, activation, RopeScaling.NONE);
+    }
+
     public LmConfig {
+        if (ropeScaling == null) {
+            ropeScaling = RopeScaling.NONE;
+        }
         if (architecture == null) {
             throw new IllegalArgumentException("architecture is required (GPT2 or LLAMA)");
         }
@@ -95,6 +109,9 @@ public record LmConfig(
         if (architecture == Architecture.GPT2 && activation == Activation.SILU) {
             throw new IllegalArgumentException("GPT-2-style MLPs use GELU or GELU_TANH, got SILU");
         }
+        if (architecture == Architecture.GPT2 && ropeScaling.kind() != RopeScaling.Kind.NONE) {
+            throw new IllegalArgumentException("GPT-2 has learned positions: rope scaling does not apply");
+        }
         if (!(normEps > 0)) {
             throw new IllegalArgumentException("normEps must be > 0, got " + normEps);
         }
@@ -123,27 +140,33 @@ public record LmConfig(
 
     public LmConfig withTiedEmbeddings(boolean tied) {
         return new LmConfig(architecture, vocabSize, hiddenSize, numLayers, numHeads, numKvHeads, intermediateSize,
-                maxPositions, normEps, ropeTheta, tied, attentionBias, initializerRange, activation);
+                maxPositions, normEps, ropeTheta, tied, attentionBias, initializerRange, activation, ropeScaling);
     }
 
     public LmConfig withAttentionBias(boolean bias) {
         return new LmConfig(architecture, vocabSize, hiddenSize, numLayers, numHeads, numKvHeads, intermediateSize,
-                maxPositions, normEps, ropeTheta, tieWordEmbeddings, bias, initializerRange, activation);
+                maxPositions, normEps, ropeTheta, tieWordEmbeddings, bias, initializerRange, activation, ropeScaling);
     }
 
     public LmConfig withRopeTheta(double theta) {
         return new LmConfig(architecture, vocabSize, hiddenSize, numLayers, numHeads, numKvHeads, intermediateSize,
-                maxPositions, normEps, theta, tieWordEmbeddings, attentionBias, initializerRange, activation);
+                maxPositions, normEps, theta, tieWordEmbeddings, attentionBias, initializerRange, activation, ropeScaling);
     }
 
     public LmConfig withActivation(Activation act) {
         return new LmConfig(architecture, vocabSize, hiddenSize, numLayers, numHeads, numKvHeads, intermediateSize,
-                maxPositions, normEps, ropeTheta, tieWordEmbeddings, attentionBias, initializerRange, act);
+                maxPositions, normEps, ropeTheta, tieWordEmbeddings, attentionBias, initializerRange, act, ropeScaling);
     }
 
     public LmConfig withNormEps(double eps) {
         return new LmConfig(architecture, vocabSize, hiddenSize, numLayers, numHeads, numKvHeads, intermediateSize,
-                maxPositions, eps, ropeTheta, tieWordEmbeddings, attentionBias, initializerRange, activation);
+                maxPositions, eps, ropeTheta, tieWordEmbeddings, attentionBias, initializerRange, activation, ropeScaling);
+    }
+
+    public LmConfig withRopeScaling(RopeScaling scaling) {
+        return new LmConfig(architecture, vocabSize, hiddenSize, numLayers, numHeads, numKvHeads, intermediateSize,
+                maxPositions, normEps, ropeTheta, tieWordEmbeddings, attentionBias, initializerRange, activation,
+                scaling);
     }
 
     /** Number of trainable scalars, counting a tied head once. */

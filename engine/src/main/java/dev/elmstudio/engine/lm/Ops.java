@@ -1,6 +1,10 @@
 package dev.elmstudio.engine.lm;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.pytorch.engine.PtNDArray;
+import ai.djl.pytorch.jni.JniUtils;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.ndarray.types.SparseFormat;
 
@@ -14,9 +18,41 @@ public final class Ops {
 
     private Ops() {}
 
-    /** x [..., in] · wᵀ [in, out] + b → [..., out], one addmm in libtorch. */
+    /**
+     * x [..., in] · wᵀ [in, out] + b → [..., out], one addmm in libtorch. The layer runs in x's type: fp32 weights
+     * meet an fp16 activation as differentiable fp16 copies (mixed precision), so their gradients still reach the
+     * fp32 weights.
+     */
     public static NDArray linear(NDArray x, NDArray weight, NDArray bias) {
-        return x.getNDArrayInternal().linear(x, weight, bias).singletonOrThrow();
+        DataType type = x.getDataType();
+        NDManager activations = x.getManager();
+        return x.getNDArrayInternal().linear(x, cast(weight, type, activations),
+                bias == null ? null : cast(bias, type, activations)).singletonOrThrow();
+    }
+
+    /**
+     * x in {@code type}, differentiably (the gradient flows back in x's own type); x itself when it already is.
+     *
+     * <p>DJL's {@code toType} runs under a no-grad guard, so it would cut the graph. torch's cumprod with a dtype
+     * argument casts its input as part of the op and its backward casts the gradient back; over a new axis of size
+     * 1 the product is the identity. One elementwise kernel, the cost of a plain cast.
+     */
+    public static NDArray cast(NDArray x, DataType type) {
+        return cast(x, type, x.getManager());
+    }
+
+    /**
+     * {@link #cast(NDArray, DataType)} with the copy in {@code manager}: a parameter's per-pass fp16 copy must die
+     * with the step, not join the model's manager (which would keep one more copy alive every step).
+     */
+    public static NDArray cast(NDArray x, DataType type, NDManager manager) {
+        if (x.getDataType() == type) {
+            return x;
+        }
+        int axis = x.getShape().dimension();
+        NDArray column = x.expandDims(axis);
+        column.attach(manager); // the cast and the squeeze below join the array they are called on
+        return JniUtils.cumProd((PtNDArray) column, axis, type).squeeze(axis);
     }
 
     /** {@link #linear(NDArray, NDArray, NDArray)} plus {@code delta}'s term for this weight (none when null). */

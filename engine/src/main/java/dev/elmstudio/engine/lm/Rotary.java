@@ -7,19 +7,20 @@ import ai.djl.ndarray.types.Shape;
 
 /**
  * Rotary position embeddings in Hugging Face Llama's "rotate half" layout: dimension j pairs with j + hd/2 and
- * both use frequency θ^(-2j/hd). Tables cos, sin [P, hd] are built once (not trainable).
+ * both use frequency θ^(-2j/hd), stretched by the config's {@link RopeScaling}. Tables cos, sin [P, hd] are built
+ * once (not trainable).
  */
 final class Rotary {
     private final NDArray cosTable;
     private final NDArray sinTable;
 
-    Rotary(NDManager manager, int maxPositions, int headDim, double theta) {
+    Rotary(NDManager manager, int maxPositions, int headDim, double theta, RopeScaling scaling) {
         int half = headDim / 2;
         float[] cos = new float[maxPositions * headDim];
         float[] sin = new float[maxPositions * headDim];
         for (int p = 0; p < maxPositions; p++) {
             for (int j = 0; j < half; j++) {
-                double inverseFrequency = Math.pow(theta, -2.0 * j / headDim);
+                double inverseFrequency = scaling.inverseFrequency(j, headDim, theta);
                 double angle = p * inverseFrequency;
                 float c = (float) Math.cos(angle);
                 float s = (float) Math.sin(angle);
@@ -40,10 +41,13 @@ final class Rotary {
         return new NDList(cos, sin);
     }
 
-    /** x [B, h, T, hd] rotated: x·cos + rotateHalf(x)·sin. */
+    /** x [B, h, T, hd] rotated: x·cos + rotateHalf(x)·sin, in x's type (fp16 under mixed precision). */
     static NDArray apply(NDArray x, NDList cosSin) {
         NDList halves = x.split(2, 3);
         NDArray rotated = halves.get(1).neg().concat(halves.get(0), 3);
-        return x.mul(cosSin.get(0)).add(rotated.mul(cosSin.get(1)));
+        // The tables are constants: a plain (non-differentiable) cast keeps fp16 q/k from being promoted to fp32.
+        NDArray cos = cosSin.get(0).toType(x.getDataType(), false);
+        NDArray sin = cosSin.get(1).toType(x.getDataType(), false);
+        return x.mul(cos).add(rotated.mul(sin));
     }
 }

@@ -3,6 +3,8 @@ package dev.elmstudio.engine.train;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
+import ai.djl.pytorch.engine.PtNDArray;
+import ai.djl.pytorch.jni.JniUtils;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
@@ -104,18 +106,37 @@ public final class AdamW implements AutoCloseable {
      * @throws IllegalStateException when the gradient is not finite; the weights are then untouched
      */
     public double step(double learningRate, double maxGradNorm, NDManager stepManager) {
+        return step(learningRate, maxGradNorm, stepManager, 1.0, false);
+    }
+
+    /**
+     * {@link #step(double, double, NDManager)} for gradients of a loss multiplied by {@code gradientScale} (fp16 loss
+     * scaling): the scale is divided out inside the fused update, so clipping and AdamW see the true gradient.
+     *
+     * @param skipNonFinite when the gradient holds inf or NaN: true zeroes the gradients and leaves weights, moments
+     *     and the update count untouched (the loss scaler then lowers the scale), false throws
+     * @return the global norm of the true (unscaled) gradient before clipping; not finite when skipped
+     */
+    public double step(double learningRate, double maxGradNorm, NDManager stepManager, double gradientScale,
+            boolean skipNonFinite) {
         List<NDArray> gradients = new ArrayList<>(parameters.size());
         for (NDArray parameter : parameters) {
             NDArray gradient = parameter.getGradient();
             gradient.attach(stepManager); // getGradient() returns a new handle on the model's manager
             gradients.add(gradient);
         }
-        double norm = GradientClipper.globalNorm(gradients);
+        double norm = GradientClipper.globalNorm(gradients) / gradientScale;
         if (!Double.isFinite(norm)) {
+            if (skipNonFinite) {
+                for (NDArray parameter : parameters) {
+                    JniUtils.zeroGrad((PtNDArray) parameter);
+                }
+                return norm;
+            }
             throw new IllegalStateException("gradient norm is " + norm + " at update " + (stepCount + 1)
                     + "; the loss diverged. Lower the learning rate or raise warm-up.");
         }
-        float rescale = (float) GradientClipper.scaleFor(norm, maxGradNorm);
+        float rescale = (float) (GradientClipper.scaleFor(norm, maxGradNorm) / gradientScale);
         stepCount++;
         double biasCorrection1 = 1 - Math.pow(beta1, stepCount);
         double sqrtBiasCorrection2 = Math.sqrt(1 - Math.pow(beta2, stepCount));

@@ -28,6 +28,8 @@ import java.nio.file.Path;
  * @param validationLoss last validation loss, null if the run has not validated
  * @param savedAt ISO-8601 instant
  * @param config settings of the run
+ * @param lossScale fp16 loss scale in force for the next update; null without loss scaling
+ * @param lossScaleCleanSteps clean updates since the scale last changed; null without loss scaling
  */
 record CheckpointManifest(
         String format,
@@ -40,7 +42,9 @@ record CheckpointManifest(
         Double trainLoss,
         Double validationLoss,
         String savedAt,
-        PretrainConfig config) {
+        PretrainConfig config,
+        Double lossScale,
+        Integer lossScaleCleanSteps) {
 
     static final String FORMAT = "elm-studio/pretrain-checkpoint";
     static final int VERSION = 1;

@@ -23,6 +23,8 @@ import java.nio.file.Path;
  *     0 = only at the end; ignored without a checkpoint directory
  * @param seed seeds the data order and PyTorch's generator, so runs repeat exactly
  * @param checkpointDir where {@code step-NNNNNNNN/} checkpoint folders go; null = none
+ * @param compute precision, micro-batches and activation checkpointing (null = {@link ComputeOptions#DEFAULT},
+ *     as in checkpoints written before these existed)
  */
 public record PretrainConfig(
         int steps,
@@ -40,9 +42,13 @@ public record PretrainConfig(
         int evalBatches,
         int checkpointInterval,
         long seed,
-        Path checkpointDir) {
+        Path checkpointDir,
+        ComputeOptions compute) {
 
     public PretrainConfig {
+        if (compute == null) {
+            compute = ComputeOptions.DEFAULT;
+        }
         requirePositive("steps", steps);
         requirePositive("batchSize", batchSize);
         requirePositive("contextLength", contextLength);
@@ -72,6 +78,7 @@ public record PretrainConfig(
         if (evalInterval > 0) {
             requirePositive("evalBatches (needed because evalInterval > 0)", evalBatches);
         }
+        compute.requireDivides(batchSize);
     }
 
     public static Builder builder() {
@@ -92,14 +99,21 @@ public record PretrainConfig(
     public PretrainConfig withSteps(int newSteps) {
         return new PretrainConfig(newSteps, batchSize, contextLength, learningRate, minLearningRate, warmupSteps,
                 weightDecay, beta1, beta2, epsilon, maxGradNorm, evalInterval, evalBatches, checkpointInterval, seed,
-                checkpointDir);
+                checkpointDir, compute);
     }
 
     /** A copy that writes its checkpoints somewhere else (null = none). */
     public PretrainConfig withCheckpointDir(Path dir) {
         return new PretrainConfig(steps, batchSize, contextLength, learningRate, minLearningRate, warmupSteps,
                 weightDecay, beta1, beta2, epsilon, maxGradNorm, evalInterval, evalBatches, checkpointInterval, seed,
-                dir);
+                dir, compute);
+    }
+
+    /** A copy computed differently (precision, micro-batches, checkpointing): same updates, other memory/speed. */
+    public PretrainConfig withCompute(ComputeOptions options) {
+        return new PretrainConfig(steps, batchSize, contextLength, learningRate, minLearningRate, warmupSteps,
+                weightDecay, beta1, beta2, epsilon, maxGradNorm, evalInterval, evalBatches, checkpointInterval, seed,
+                checkpointDir, options);
     }
 
     private static void requirePositive(String name, int value) {
@@ -138,6 +152,7 @@ public record PretrainConfig(
         private int checkpointInterval;
         private long seed = 1337;
         private Path checkpointDir;
+        private ComputeOptions compute = ComputeOptions.DEFAULT;
 
         private Builder() { }
 
@@ -156,6 +171,7 @@ public record PretrainConfig(
         public Builder optCheckpointInterval(int value) { checkpointInterval = value; return this; }
         public Builder optSeed(long value) { seed = value; return this; }
         public Builder optCheckpointDir(Path value) { checkpointDir = value; return this; }
+        public Builder optCompute(ComputeOptions value) { compute = value; return this; }
 
         public PretrainConfig build() {
             require("steps", steps);
@@ -165,7 +181,7 @@ public record PretrainConfig(
             double min = minLearningRate != null ? minLearningRate : learningRate / 10;
             return new PretrainConfig(steps, batchSize, contextLength, learningRate, min, warmupSteps, weightDecay,
                     beta1, beta2, epsilon, maxGradNorm, evalInterval, evalBatches, checkpointInterval, seed,
-                    checkpointDir);
+                    checkpointDir, compute);
         }
 
         private static void require(String name, Object value) {

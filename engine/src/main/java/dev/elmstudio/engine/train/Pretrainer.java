@@ -4,7 +4,6 @@ import ai.djl.Device;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
-import ai.djl.training.GradientCollector;
 import dev.elmstudio.engine.checkpoint.LmCheckpoint;
 import dev.elmstudio.engine.lm.CausalLm;
 import dev.elmstudio.engine.lm.Losses;
@@ -18,6 +17,9 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -36,6 +38,8 @@ public final class Pretrainer implements AutoCloseable {
     private final PretrainConfig config;
     private final LrSchedule schedule;
     private final AdamW optimizer;
+    private final UpdateStep update;
+    private UpdateStep.FaultInjector faults = UpdateStep.FaultInjector.NONE;
     private int completedSteps;
     private double lastLoss = Double.NaN;
     private double lastValidationLoss = Double.NaN;
@@ -77,17 +81,51 @@ public final class Pretrainer implements AutoCloseable {
         this.config = config;
         this.schedule = config.schedule();
         model.setTrainable(name -> true);
+        this.update = new UpdateStep(model, config.compute(), config.compute().newLossScaler());
         this.optimizer = new AdamW(model.parameters(), model.manager(), config.beta1(), config.beta2(),
                 config.epsilon(), config.weightDecay());
+    }
+
+    /** Test hook: lets a test fail chosen updates with a real exception (an injected out-of-memory, say). */
+    public Pretrainer withFaultInjector(UpdateStep.FaultInjector injector) {
+        this.faults = injector == null ? UpdateStep.FaultInjector.NONE : injector;
+        return this;
+    }
+
+    /** The memory this run is expected to need (every parameter is trained). */
+    public MemoryEstimate memoryEstimate() {
+        long parameters = model.config().parameterCount();
+        return MemoryEstimate.of(model.config(), parameters, 0, config.batchSize(), config.contextLength(),
+                config.compute());
+    }
+
+    /** The fp16 loss scaler (disabled in fp32). */
+    public LossScaler lossScaler() {
+        return update.scaler();
+    }
+
+    /** The settings the run in {@code checkpoint} was saved with. */
+    public static PretrainConfig savedConfig(Path checkpoint) throws IOException {
+        return TrainingCheckpoint.readManifest(checkpoint).config();
+    }
+
+    /** {@link #resume(Path, TokenBlockDataset, Device, ComputeOptions)} computing as the run was saved. */
+    public static Pretrainer resume(Path checkpoint, TokenBlockDataset data, Device device) throws IOException {
+        return resume(checkpoint, data, device, null);
     }
 
     /**
      * Continues the run saved in {@code checkpoint} (a {@code step-NNNNNNNN} folder) on the same
      * data. The returned trainer owns the model it loaded and closes it.
      *
+     * <p>{@code compute} may change how the rest of the run computes (after an out-of-memory stop: more
+     * micro-batches, activation checkpointing, fp16); null keeps the saved options. Micro-batches and
+     * checkpointing leave the updates as they were; a change of precision changes rounding, not the recipe.
+     *
      * @throws IllegalArgumentException when {@code data} is not the data the run was trained on
      */
-    public static Pretrainer resume(Path checkpoint, TokenBlockDataset data, Device device) throws IOException {
+    public static Pretrainer resume(Path checkpoint, TokenBlockDataset data, Device device, ComputeOptions compute)
+            throws IOException {
         CheckpointManifest manifest = TrainingCheckpoint.readManifest(checkpoint);
         String fingerprint = CheckpointManifest.hex(data.fingerprint());
         if (!fingerprint.equals(manifest.dataFingerprint())) {
@@ -97,10 +135,15 @@ public final class Pretrainer implements AutoCloseable {
         }
         CausalLm model = LmCheckpoint.load(checkpoint, device);
         try {
-            Pretrainer trainer = new Pretrainer(model, true, data, manifest.config());
+            PretrainConfig config = compute == null ? manifest.config() : manifest.config().withCompute(compute);
+            Pretrainer trainer = new Pretrainer(model, true, data, config);
             TrainingCheckpoint.restoreOptimizer(checkpoint, trainer.optimizer, manifest.optimizerSteps(),
                     model.manager());
             data.seek(manifest.dataPosition());
+            if (manifest.lossScale() != null && config.compute().precision().scalesLoss()) {
+                trainer.update.scaler().restore(manifest.lossScale(),
+                        manifest.lossScaleCleanSteps() == null ? 0 : manifest.lossScaleCleanSteps());
+            }
             trainer.completedSteps = manifest.step();
             trainer.lastLoss = manifest.trainLoss() == null ? Double.NaN : manifest.trainLoss();
             trainer.lastValidationLoss = manifest.validationLoss() == null ? Double.NaN : manifest.validationLoss();
@@ -135,21 +178,24 @@ public final class Pretrainer implements AutoCloseable {
             }
             long stepStart = System.nanoTime();
             double learningRate = schedule.at(completedSteps);
+            DataPosition before = data.position();
             TokenBatch batch = data.nextTrainBatch(config.batchSize());
             // Random ops (dropout, should a model add it) draw from a generator that depends only on
             // (seed, step), so a resumed run replays them without saved generator state.
             Engine.getInstance().setRandomSeed(stepSeed());
-            double gradientNorm;
-            // Everything the step allocates lives in `step` and is freed when it closes; only the
-            // parameters and the optimizer moments outlive it.
-            try (NDManager step = model.manager().newSubManager();
-                    GradientCollector collector = Engine.getInstance().newGradientCollector()) {
-                NDArray logits = model.forward(batch.inputs(step), null); // [B, T, V]
-                NDArray loss = Losses.crossEntropy(logits, batch.targets(step), null); // scalar
-                collector.backward(loss);
-                lastLoss = loss.getFloat(); // device→host sync (the other one is the gradient norm)
-                gradientNorm = optimizer.step(learningRate, config.maxGradNorm(), step); // clip, AdamW, zero grads
+            UpdateStep.Outcome outcome;
+            try {
+                faults.beforeUpdate(completedSteps + 1);
+                outcome = update.run(microBatches(batch), optimizer, learningRate, config.maxGradNorm(),
+                        model.manager());
+            } catch (RuntimeException | OutOfMemoryError e) {
+                if (!OutOfMemory.isOutOfMemory(e)) {
+                    throw e;
+                }
+                throw outOfMemory(e, before, lastCheckpoint);
             }
+            lastLoss = outcome.loss();
+            double gradientNorm = outcome.gradientNorm();
             completedSteps++;
             meter.record(System.nanoTime() - stepStart);
             listener.onEvent(new StepEvent(completedSteps, config.steps(), lastLoss, learningRate, gradientNorm,
@@ -170,6 +216,50 @@ public final class Pretrainer implements AutoCloseable {
             }
         }
         return finish(listener, started, lastCheckpoint, false);
+    }
+
+    /** The batch's rows in equal micro-batches, each a mean over its tokens weighted 1/M. */
+    private List<UpdateStep.MicroBatch> microBatches(TokenBatch batch) {
+        int[][] parts = update.parts(batch.batchSize());
+        List<UpdateStep.MicroBatch> out = new ArrayList<>(parts.length);
+        int t = batch.contextLength();
+        for (int[] rows : parts) {
+            int count = rows[1] - rows[0];
+            long[] inputs = Arrays.copyOfRange(batch.inputs(), rows[0] * t, rows[1] * t);
+            long[] targets = Arrays.copyOfRange(batch.targets(), rows[0] * t, rows[1] * t);
+            TokenBatch part = new TokenBatch(inputs, targets, count, t);
+            out.add(new UpdateStep.MicroBatch(1.0 / parts.length, manager -> {
+                NDArray targetIds = part.targets(manager);
+                return new UpdateStep.LmInputs(model.embedTokens(part.inputs(manager)), null,
+                        logits -> Losses.crossEntropy(logits, targetIds, null));
+            }));
+        }
+        return out;
+    }
+
+    /**
+     * Turns an out-of-memory failure of update completedSteps + 1 into a resumable stop. When the failure came
+     * before the optimizer touched the weights (forward or backward, the usual case), the state after the last
+     * completed update is saved with the data position before the failed batch, so nothing is lost or skipped;
+     * otherwise the last periodic checkpoint stays the resume point.
+     */
+    private TrainingOutOfMemoryException outOfMemory(Throwable error, DataPosition before, Path lastCheckpoint) {
+        Path checkpoint = lastCheckpoint;
+        if (config.checkpointDir() != null) {
+            try {
+                if (!update.weightsMayHaveChanged()) {
+                    data.seek(before);
+                    checkpoint = saveCheckpoint();
+                } else if (checkpoint == null) {
+                    checkpoint = TrainingCheckpoint.latest(config.checkpointDir()).orElse(null);
+                }
+            } catch (IOException | RuntimeException saveFailure) {
+                error.addSuppressed(saveFailure);
+            }
+        }
+        String message = OutOfMemoryAdvice.message(completedSteps + 1, error, memoryEstimate(), config.compute(),
+                config.batchSize(), null, checkpoint);
+        return new TrainingOutOfMemoryException(message, completedSteps, checkpoint, error);
     }
 
     private TrainingResult finish(TrainingListener listener, Instant started, Path lastCheckpoint,
@@ -200,8 +290,13 @@ public final class Pretrainer implements AutoCloseable {
         CheckpointManifest manifest = new CheckpointManifest(CheckpointManifest.FORMAT, CheckpointManifest.VERSION,
                 completedSteps, optimizer.stepCount(), data.position(), CheckpointManifest.hex(data.fingerprint()),
                 CheckpointManifest.RNG_NOTE, finiteOrNull(lastLoss), finiteOrNull(lastValidationLoss),
-                Instant.now().toString(), config);
+                Instant.now().toString(), config, scaleOrNull(), update.scaler().enabled()
+                        ? update.scaler().cleanSteps() : null);
         return TrainingCheckpoint.write(config.checkpointDir(), model, optimizer, manifest);
+    }
+
+    private Double scaleOrNull() {
+        return update.scaler().enabled() ? update.scaler().scale() : null;
     }
 
     private int stepSeed() {

@@ -22,7 +22,7 @@ import java.util.List;
  * batch_input_ids [2, T], batch_attention_mask [2, T], batch_logits [2, T, V] (defined at real positions only).
  */
 final class GoldenFolders {
-    static final List<String> ARCHITECTURES = List.of("gpt2", "llama", "qwen2");
+    static final List<String> ARCHITECTURES = List.of("gpt2", "llama", "qwen2", "llama3_rope", "llama_linear_rope");
     static final String GOLDEN_FILE = "golden.safetensors";
     private static final String REGENERATE =
             "regenerate with: bench/.venv/bin/python engine/src/test/python/make_golden.py";

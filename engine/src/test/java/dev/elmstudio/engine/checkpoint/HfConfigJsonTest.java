@@ -9,6 +9,7 @@ import com.google.gson.JsonParser;
 import dev.elmstudio.engine.lm.LmConfig;
 import dev.elmstudio.engine.lm.LmConfig.Activation;
 import dev.elmstudio.engine.lm.LmConfig.Architecture;
+import dev.elmstudio.engine.lm.RopeScaling;
 import java.io.IOException;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -156,6 +157,48 @@ class HfConfigJsonTest {
                 "required key 'model_type' is missing");
     }
 
+    /** meta-llama/Llama-3.2-1B's config.json (transformers 4.45). */
+    private static final String LLAMA_32_1B = """
+            {"architectures": ["LlamaForCausalLM"], "attention_bias": false, "attention_dropout": 0.0,
+             "bos_token_id": 128000, "eos_token_id": 128001, "head_dim": 64, "hidden_act": "silu",
+             "hidden_size": 2048, "initializer_range": 0.02, "intermediate_size": 8192,
+             "max_position_embeddings": 131072, "mlp_bias": false, "model_type": "llama", "num_attention_heads": 32,
+             "num_hidden_layers": 16, "num_key_value_heads": 8, "pretraining_tp": 1, "rms_norm_eps": 1e-05,
+             "rope_scaling": {"factor": 32.0, "high_freq_factor": 4.0, "low_freq_factor": 1.0,
+             "original_max_position_embeddings": 8192, "rope_type": "llama3"}, "rope_theta": 500000.0,
+             "tie_word_embeddings": true, "torch_dtype": "bfloat16", "use_cache": true, "vocab_size": 128256}""";
+
+    @Test
+    void llama3RopeScalingIsRead() throws CheckpointException {
+        LmConfig config = HfConfigJson.parse(LLAMA_32_1B, SOURCE);
+        assertEquals(RopeScaling.llama3(32.0, 1.0, 4.0, 8192), config.ropeScaling());
+        assertEquals(500000.0, config.ropeTheta());
+        assertEquals(8, config.numKvHeads());
+        assertTrue(config.tieWordEmbeddings());
+    }
+
+    @Test
+    void linearRopeScalingIsReadUnderEitherTypeKeyAndFromRopeParameters() throws CheckpointException {
+        assertEquals(RopeScaling.linear(2.0), HfConfigJson.parse(TINY_LLAMA.formatted(
+                ", \"rope_scaling\": {\"type\": \"linear\", \"factor\": 2.0}"), SOURCE).ropeScaling());
+        LmConfig v5 = HfConfigJson.parse(TINY_LLAMA.formatted(", \"rope_parameters\": {\"rope_type\": \"llama3\","
+                + " \"rope_theta\": 5e5, \"factor\": 8.0, \"low_freq_factor\": 1.0, \"high_freq_factor\": 4.0,"
+                + " \"original_max_position_embeddings\": 16}"), SOURCE);
+        assertEquals(RopeScaling.llama3(8.0, 1.0, 4.0, 16), v5.ropeScaling());
+        assertEquals(500000.0, v5.ropeTheta());
+        assertEquals(RopeScaling.NONE, HfConfigJson.parse(SMOLLM_135M, SOURCE).ropeScaling());
+    }
+
+    @Test
+    void ropeScalingSurvivesARoundTrip() throws IOException {
+        for (RopeScaling scaling : new RopeScaling[] {RopeScaling.linear(4.0), RopeScaling.llama3(8, 1, 4, 32)}) {
+            LmConfig config = LmConfig.llama(96, 32, 2, 4, 2, 80, 128).withRopeScaling(scaling);
+            Path file = dir.resolve("config.json");
+            HfConfigJson.write(config, file);
+            assertEquals(config, HfConfigJson.read(file));
+        }
+    }
+
     @Test
     void wronglyTypedValueIsRefused() {
         assertRefused(OPENAI_GPT2.replace("50257", "\"50257\""), "key 'vocab_size' must be a number");
@@ -164,8 +207,15 @@ class HfConfigJsonTest {
 
     @Test
     void settingsTheEngineDoesNotImplementAreRefusedRatherThanIgnored() {
+        assertRefused(TINY_LLAMA.formatted(", \"rope_scaling\": {\"rope_type\": \"yarn\", \"factor\": 4.0}"),
+                "rope_scaling.rope_type 'yarn' not supported (expected default, linear or llama3)");
+        assertRefused(TINY_LLAMA.formatted(", \"rope_scaling\": {\"type\": \"dynamic\", \"factor\": 2.0}"),
+                "rope_scaling.type 'dynamic' not supported");
         assertRefused(TINY_LLAMA.formatted(", \"rope_scaling\": {\"rope_type\": \"llama3\", \"factor\": 8.0}"),
-                "rope_scaling");
+                "rope_scaling.low_freq_factor is required for rope_type 'llama3'");
+        assertRefused(TINY_LLAMA.formatted(", \"rope_scaling\": {\"rope_type\": \"llama3\", \"factor\": 8.0,"
+                + " \"low_freq_factor\": 4.0, \"high_freq_factor\": 1.0, \"original_max_position_embeddings\": 8}"),
+                "rope_scaling: llama3 rope scaling needs 0 < low_freq_factor < high_freq_factor");
         assertRefused(TINY_LLAMA.formatted(", \"attention_bias\": true"), "attention_bias true not supported");
         assertRefused(TINY_LLAMA.formatted(", \"head_dim\": 16"), "head_dim 16");
         assertRefused(QWEN2_05B.replace("\"use_sliding_window\": false", "\"use_sliding_window\": true"),

@@ -7,6 +7,9 @@ import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import dev.elmstudio.engine.lm.CausalLm;
+import dev.elmstudio.engine.lm.LmConfig;
+import dev.elmstudio.engine.lm.RopeScaling;
+import org.junit.jupiter.api.Test;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.stream.Stream;
@@ -89,6 +92,24 @@ class HfGoldenLogitsTest {
                     assertEquals(0.0, GoldenFolders.maxAbsDiff(a, b, null, 1), arch + ": " + name + " changed");
                 }
             }
+        }
+    }
+
+    /** The rope-scaling goldens can fail: the same weights with plain RoPE are far from them. */
+    @Test
+    void ignoringRopeScalingMissesTheLlama3Golden() throws IOException {
+        Path folder = GoldenFolders.folder("llama3_rope");
+        LmConfig plain = LmCheckpoint.readConfig(folder).withRopeScaling(RopeScaling.NONE);
+        try (CausalLm model = new CausalLm(plain, Device.cpu(), 0);
+                NDManager m = NDManager.newBaseManager(Device.cpu());
+                SafeTensors weights = SafeTensors.open(folder.resolve(LmCheckpoint.WEIGHTS_FILE))) {
+            for (String name : model.parameters().keySet()) {
+                model.copyParameter(name, weights.read(name, m));
+            }
+            float[] expected = GoldenFolders.read("llama3_rope", "logits", m).toFloatArray();
+            float[] actual = GoldenFolders.logits(model, GoldenFolders.read("llama3_rope", "input_ids", m), null);
+            double diff = GoldenFolders.maxAbsDiff(expected, actual, null, plain.vocabSize());
+            assertTrue(diff > 0.01, "plain RoPE should miss the llama3-scaled golden, max |Δlogit| " + diff);
         }
     }
 }

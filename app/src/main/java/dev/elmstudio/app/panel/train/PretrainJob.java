@@ -13,6 +13,7 @@ import dev.elmstudio.engine.train.Pretrainer;
 import dev.elmstudio.engine.train.TokenBlockDataset;
 import dev.elmstudio.engine.train.TrainingControl;
 import dev.elmstudio.engine.train.TrainingListener;
+import dev.elmstudio.engine.train.TrainingOutOfMemoryException;
 import dev.elmstudio.engine.train.TrainingResult;
 import dev.elmstudio.storage.Run;
 import dev.elmstudio.storage.RunKind;
@@ -107,6 +108,9 @@ final class PretrainJob {
                 recorder.onEvent(event);
                 ui.onEvent(event);
             }, control);
+        } catch (TrainingOutOfMemoryException e) {
+            recorder.interrupted(); // resumable from its checkpoint; the message says what to change
+            throw e;
         } catch (IOException | RuntimeException e) {
             recorder.failed();
             throw e;
