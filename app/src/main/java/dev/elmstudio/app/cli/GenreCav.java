@@ -2,42 +2,35 @@ package dev.elmstudio.app.cli;
 
 import dev.elmstudio.engine.cav.Cav;
 import dev.elmstudio.engine.cav.CavTrainer;
-import dev.elmstudio.engine.data.Movie;
+import dev.elmstudio.engine.cav.ConceptLabels;
 import dev.elmstudio.engine.data.MovieLensDataset;
 import dev.elmstudio.engine.data.embedding.EmbeddingSpace;
+import dev.elmstudio.engine.explore.VectorMoves;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
 /**
- * A CAV for "has genre G" in a movie embedding space, labelled from the dataset's catalogue. Deterministic for a
- * seed, so {@code elm cav} and {@code elm generate --cav} agree on the direction without storing it.
+ * A CAV for "has genre G" in a movie embedding space, labelled from the dataset's catalogue
+ * ({@link ConceptLabels#genre}). Deterministic for a seed, so {@code elm cav} and {@code elm generate --cav} agree
+ * on the direction without storing it.
  */
 final class GenreCav {
     private GenreCav() {}
 
     static Cav train(String command, MovieLensDataset data, EmbeddingSpace space, String genre, long seed) {
-        List<float[]> vectors = new ArrayList<>();
-        List<Boolean> labels = new ArrayList<>();
-        for (int row = 0; row < space.size(); row++) {
-            Optional<Movie> movie = data.catalogue().byId(space.ids()[row]);
-            if (movie.isPresent()) {
-                vectors.add(space.vector(row));
-                labels.add(movie.get().genres().stream().anyMatch(g -> g.equalsIgnoreCase(genre)));
-            }
-        }
-        boolean[] has = new boolean[labels.size()];
-        int positives = 0;
-        for (int i = 0; i < has.length; i++) {
-            has[i] = labels.get(i);
-            positives += has[i] ? 1 : 0;
-        }
-        if (positives < 2 || has.length - positives < 2) {
-            throw new CommandFailure(command + ": genre '" + genre + "' has " + positives + " of " + has.length
+        ConceptLabels.Labels labels = ConceptLabels.genre(data, space, genre);
+        int positives = labels.positives();
+        int total = labels.rows().length;
+        if (positives < ConceptLabels.MIN_PER_CLASS || total - positives < ConceptLabels.MIN_PER_CLASS) {
+            throw new CommandFailure(command + ": genre '" + genre + "' has " + positives + " of " + total
                     + " movies in space '" + space.name() + "'; a CAV needs at least 2 with and 2 without");
         }
+        List<float[]> vectors = new ArrayList<>(total);
+        for (int row : labels.rows()) {
+            vectors.add(space.vector(row));
+        }
         try {
-            return CavTrainer.defaults(seed).train("genre:" + genre, vectors, has);
+            return CavTrainer.defaults(seed).train(labels.concept(), vectors, labels.positive());
         } catch (IllegalArgumentException e) {
             throw new CommandFailure(command + ": " + e.getMessage(), e);
         }
@@ -45,10 +38,6 @@ final class GenreCav {
 
     /** {@code vector + strength · direction}: positive strength pushes towards the genre. */
     static float[] shift(float[] vector, Cav cav, double strength) {
-        float[] out = vector.clone();
-        for (int i = 0; i < out.length; i++) {
-            out[i] += (float) (strength * cav.direction()[i]);
-        }
-        return out;
+        return VectorMoves.shift(vector, cav.direction(), strength);
     }
 }
