@@ -22,6 +22,8 @@ public final class Debouncer implements AutoCloseable {
     private final Consumer<Runnable> uiThread;
     private final Runnable action;
     private ScheduledFuture<?> pending;
+    /** Bumped by every trigger and close: a timer that fired just before a newer trigger must not run the action. */
+    private long sequence;
 
     public Debouncer(Duration quiet, Consumer<Runnable> uiThread, Runnable action) {
         this.quiet = quiet;
@@ -34,12 +36,22 @@ public final class Debouncer implements AutoCloseable {
         if (pending != null) {
             pending.cancel(false);
         }
-        pending = TIMER.schedule(() -> uiThread.accept(action), quiet.toNanos(), TimeUnit.NANOSECONDS);
+        long mine = ++sequence;
+        pending = TIMER.schedule(() -> uiThread.accept(() -> {
+            if (isLatest(mine)) {
+                action.run();
+            }
+        }), quiet.toNanos(), TimeUnit.NANOSECONDS);
+    }
+
+    private synchronized boolean isLatest(long trigger) {
+        return trigger == sequence;
     }
 
     /** Forgets a pending trigger. */
     @Override
     public synchronized void close() {
+        sequence++;
         if (pending != null) {
             pending.cancel(false);
             pending = null;

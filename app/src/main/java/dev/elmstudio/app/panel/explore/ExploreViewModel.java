@@ -19,7 +19,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicReference;
-import javafx.beans.Observable;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.IntegerProperty;
@@ -34,6 +33,7 @@ import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
+import javafx.beans.value.ObservableValue;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
@@ -116,9 +116,11 @@ public final class ExploreViewModel {
         concept.addListener((obs, old, now) -> trainConcept(now));
         task.addListener((obs, old, now) -> prompt.set(loaded.get() == null || now == null ? ""
                 : loaded.get().session().prompt(now)));
-        for (Observable input : new Observable[] {entity, task, second, t, concept, alpha, temperature, topP,
-            maxTokens, seed}) {
-            input.addListener(changed -> inputChanged());
+        // Change listeners, not invalidation listeners: those fire once until someone reads the value again, so a
+        // drag would be seen only at its first move.
+        for (ObservableValue<?> input : List.<ObservableValue<?>>of(entity, task, second, t, concept, alpha,
+                temperature, topP, maxTokens, seed)) {
+            input.addListener((obs, old, now) -> inputChanged());
         }
     }
 
