@@ -2,6 +2,8 @@ package dev.elmstudio.app.shell;
 
 import dev.elmstudio.app.panel.data.DataPanel;
 import dev.elmstudio.app.panel.data.DataViewModel;
+import dev.elmstudio.app.panel.explore.ExplorePanel;
+import dev.elmstudio.app.panel.explore.ExploreViewModel;
 import dev.elmstudio.app.panel.rate.RatePanel;
 import dev.elmstudio.app.panel.rate.RateViewModel;
 import dev.elmstudio.app.panel.runs.RunsPanel;
@@ -30,6 +32,7 @@ public final class ElmStudioApp extends Application {
     private MainViewModel main;
     private DataViewModel data;
     private TrainViewModel train;
+    private ExploreViewModel explore;
     private RateViewModel rate;
     private RunsViewModel runs;
     private MainWindow window;
@@ -61,6 +64,8 @@ public final class ElmStudioApp extends Application {
         data.workspaceProperty().bind(main.workspaceProperty());
         train = new TrainViewModel(tasks, errors, DeviceProbe::trainingDevice);
         train.workspaceProperty().bind(main.workspaceProperty());
+        explore = new ExploreViewModel(tasks, errors);
+        explore.workspaceProperty().bind(main.workspaceProperty());
         rate = new RateViewModel(tasks, errors);
         rate.workspaceProperty().bind(main.workspaceProperty());
         runs = new RunsViewModel(tasks, errors);
@@ -69,6 +74,7 @@ public final class ElmStudioApp extends Application {
         Map<PanelId, Node> panels = new EnumMap<>(PanelId.class);
         panels.put(PanelId.DATA, new DataPanel(data));
         panels.put(PanelId.TRAIN, new TrainPanel(train));
+        panels.put(PanelId.EXPLORE, new ExplorePanel(explore));
         panels.put(PanelId.RATE, new RatePanel(rate));
         panels.put(PanelId.RUNS, new RunsPanel(runs));
         window = new MainWindow(stage, main, runs, panels);
@@ -91,12 +97,16 @@ public final class ElmStudioApp extends Application {
         if (train != null) {
             train.cancel();
         }
+        if (explore != null) {
+            explore.close();
+        }
         tasks.shutdown();
     }
 
     public MainViewModel mainModel() { return main; }
     public DataViewModel dataModel() { return data; }
     public TrainViewModel trainModel() { return train; }
+    public ExploreViewModel exploreModel() { return explore; }
     public RateViewModel rateModel() { return rate; }
     public RunsViewModel runsModel() { return runs; }
     public MainWindow window() { return window; }

@@ -71,7 +71,7 @@ public final class TinyElmWorkspace {
         elm("import", "embeddings", semantic.toString(), "--dataset", "tiny", "--name", "semantic", "--kind", "semantic",
                 "-w", ws);
         elm("import", "tasks", tasksFile.toString(), "--dataset", "tiny", "-w", ws);
-        elm("train", "--dataset", "tiny", "--space", "semantic", "--stage1-steps", "8", "--stage2-steps", "8",
+        elm("train", "--dataset", "tiny", "--space", "semantic", "--stage1-steps", "40", "--stage2-steps", "120", "--stage1-lr", "0.003", "--stage2-lr", "0.003",
                 "--batch", "4", "--checkpoint-interval", "0", "--width", "32", "--layers", "1", "--context", "96",
                 "-w", ws);
         return workspace;

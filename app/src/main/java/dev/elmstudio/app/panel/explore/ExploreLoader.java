@@ -93,7 +93,12 @@ final class ExploreLoader {
         }
         String description = "run " + runId + " · " + run.name() + " · " + dataset.name() + " / " + space.name()
                 + " (" + space.size() + " × " + space.dimension() + ")";
-        return new LoadedRun(runId, description, session, entities(data, space), plane, x, y);
+        String[] genres = new String[space.size()];
+        for (int row = 0; row < genres.length; row++) {
+            genres[row] = data.catalogue().byId(space.ids()[row]).filter(m -> !m.genres().isEmpty())
+                    .map(m -> m.genres().get(0)).orElse(null);
+        }
+        return new LoadedRun(runId, description, session, entities(data, space), plane, x, y, genres);
     }
 
     private static List<EntityChoice> entities(MovieLensDataset data, EmbeddingSpace space) {

@@ -8,17 +8,18 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * An ELM run ready to explore: the session, the space's entities for the pickers and their map coordinates on the
- * space's principal plane (row order, as the space). Immutable, so the generation thread may read it.
+ * An ELM run ready to explore: the session, the space's entities for the pickers, their map coordinates on the
+ * space's principal plane and their first genre to colour the map by (null for users), all in the space's row
+ * order. Not changed after loading, so the generation thread may read it.
  */
 public record LoadedRun(long runId, String description, ExploreSession session, List<EntityChoice> entities,
-        Map<Integer, EntityChoice> byId, PrincipalPlane plane, float[] mapX, float[] mapY) {
+        Map<Integer, EntityChoice> byId, PrincipalPlane plane, float[] mapX, float[] mapY, String[] genres) {
 
     LoadedRun(long runId, String description, ExploreSession session, List<EntityChoice> entities,
-            PrincipalPlane plane, float[] mapX, float[] mapY) {
+            PrincipalPlane plane, float[] mapX, float[] mapY, String[] genres) {
         this(runId, description, session, List.copyOf(entities),
                 entities.stream().collect(Collectors.toUnmodifiableMap(EntityChoice::id, Function.identity(), (a, b) -> a)),
-                plane, mapX, mapY);
+                plane, mapX, mapY, genres);
     }
 
     EntityChoice choice(int id) {
