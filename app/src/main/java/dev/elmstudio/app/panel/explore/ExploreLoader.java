@@ -31,7 +31,7 @@ import java.util.Set;
  * concept labels from the dataset, the dataset's semantic space for SC, entity labels and the map. Every failure
  * names the run and what is missing.
  */
-final class ExploreLoader {
+public final class ExploreLoader {
     /** Kind of the spaces built with the text encoder; SC needs one of the encoder's width. */
     static final String SEMANTIC_KIND = "semantic";
     /** Concept directions are trained with this seed, as {@code elm cav} does by default. */
@@ -45,7 +45,7 @@ final class ExploreLoader {
         }
     }
 
-    static LoadedRun load(Path workspaceFolder, long runId) throws IOException {
+    public static LoadedRun load(Path workspaceFolder, long runId) throws IOException {
         Run run;
         Path elmFolder;
         Dataset dataset;

@@ -119,7 +119,7 @@ public final class ExplorePanel extends BorderPane {
         clear.setTooltip(new Tooltip("Stop interpolating"));
         clear.setOnAction(event -> model.secondProperty().set(null));
         HBox.setHgrow(second, Priority.ALWAYS);
-        Slider t = slider("explore-t", 0, 1, model.tProperty());
+        Slider t = inputSlider("explore-t", 0, 1, model.tProperty());
         t.disableProperty().bind(model.secondProperty().isNull());
         Label value = valueLabel(model.tProperty(), "t = %.2f");
         VBox box = new VBox(6, new HBox(4, second, clear), new HBox(8, t, value));
@@ -140,7 +140,7 @@ public final class ExplorePanel extends BorderPane {
                 model.conceptProperty().set(now == null || NO_CONCEPT.equals(now) ? null : now));
         model.conceptProperty().addListener((obs, old, now) -> concept.setValue(now == null ? NO_CONCEPT : now));
         concept.setValue(NO_CONCEPT);
-        Slider alpha = slider("explore-alpha", -ExploreViewModel.MAX_ALPHA, ExploreViewModel.MAX_ALPHA,
+        Slider alpha = inputSlider("explore-alpha", -ExploreViewModel.MAX_ALPHA, ExploreViewModel.MAX_ALPHA,
                 model.alphaProperty());
         alpha.setMajorTickUnit(1);
         alpha.setShowTickMarks(true);
@@ -307,6 +307,17 @@ public final class ExplorePanel extends BorderPane {
         slider.setId(id);
         slider.valueProperty().bindBidirectional(value);
         slider.setMaxWidth(Double.MAX_VALUE);
+        return slider;
+    }
+
+    /** A slider whose release generates at once (during the drag the view model debounces). */
+    private Slider inputSlider(String id, double min, double max, DoubleProperty value) {
+        Slider slider = slider(id, min, max, value);
+        slider.valueChangingProperty().addListener((obs, was, changing) -> {
+            if (!changing) {
+                model.sliderReleased();
+            }
+        });
         return slider;
     }
 

@@ -51,7 +51,7 @@ public final class ExploreViewModel {
     /** Quiet time after the last slider move before generating: fast enough to feel live, long enough to skip drags. */
     public static final Duration DEBOUNCE = Duration.ofMillis(120);
     /** How many nearest entities are listed. */
-    static final int NEAREST = 8;
+    public static final int NEAREST = 8;
     /** The α slider's range, in standard deviations of the space along the concept. */
     public static final double MAX_ALPHA = 3;
 
@@ -101,6 +101,8 @@ public final class ExploreViewModel {
 
     /** Id of the newest request (UI thread); events of older ones are ignored. */
     private long currentRequest;
+    /** The input changed since the last request was made. */
+    private boolean dirty;
     private Request shown;
     private Integer pendingFocus;
 
@@ -209,6 +211,17 @@ public final class ExploreViewModel {
         entity.set(choice);
     }
 
+    /**
+     * A slider was let go: generate for where it stopped now instead of after the debounce (the user waits for
+     * this one), unless a generation for the current input already started.
+     */
+    public void sliderReleased() {
+        if (dirty) {
+            debouncer.close();
+            generate();
+        }
+    }
+
     /** Generates now for the current input, without waiting for the debounce. */
     public void generate() {
         LoadedRun current = loaded.get();
@@ -225,6 +238,7 @@ public final class ExploreViewModel {
             return;
         }
         Request request = new Request(++currentRequest, current, task.get(), input, config);
+        dirty = false;
         generating.set(true);
         requested.set(requested.get() + 1);
         text.set("");
@@ -291,6 +305,7 @@ public final class ExploreViewModel {
     private void inputChanged() {
         // The text on screen no longer matches the input: stop writing it now, start the new one when still.
         currentRequest++;
+        dirty = true;
         generations.cancel();
         generating.set(false);
         if (loaded.get() != null && entity.get() != null && task.get() != null) {

@@ -15,14 +15,14 @@ import java.util.stream.Collectors;
 public record LoadedRun(long runId, String description, ExploreSession session, List<EntityChoice> entities,
         Map<Integer, EntityChoice> byId, PrincipalPlane plane, float[] mapX, float[] mapY, String[] genres) {
 
-    LoadedRun(long runId, String description, ExploreSession session, List<EntityChoice> entities,
+    public LoadedRun(long runId, String description, ExploreSession session, List<EntityChoice> entities,
             PrincipalPlane plane, float[] mapX, float[] mapY, String[] genres) {
         this(runId, description, session, List.copyOf(entities),
                 entities.stream().collect(Collectors.toUnmodifiableMap(EntityChoice::id, Function.identity(), (a, b) -> a)),
                 plane, mapX, mapY, genres);
     }
 
-    EntityChoice choice(int id) {
+    public EntityChoice choice(int id) {
         EntityChoice known = byId.get(id);
         return known == null ? new EntityChoice(id, "#" + id) : known;
     }
