@@ -165,11 +165,15 @@ public final class ExplorePanel extends BorderPane {
         seed.setId("explore-seed");
         seed.setEditable(true);
         seed.valueProperty().addListener((obs, old, now) -> model.seedProperty().set(now));
+        javafx.scene.control.CheckBox stopAtEnd = new javafx.scene.control.CheckBox("Stop at end of text");
+        stopAtEnd.setId("explore-stop-at-end");
+        stopAtEnd.selectedProperty().bindBidirectional(model.stopAtEndProperty());
         GridPane grid = form();
         grid.addRow(0, new Label("Temperature"), temperature, valueLabel(model.temperatureProperty(), "%.2f"));
         grid.addRow(1, new Label("Top-p"), topP, valueLabel(model.topPProperty(), "%.2f"));
         grid.addRow(2, new Label("Max tokens"), maxTokens);
         grid.addRow(3, new Label("Seed"), seed);
+        grid.add(stopAtEnd, 1, 4, 2, 1);
         Label hint = muted(null);
         hint.setText("Temperature 0 is greedy: the same input always gives the same text.");
         return titled("Decoding", new VBox(6, grid, hint));

@@ -84,6 +84,7 @@ public final class ExploreViewModel {
     private final DoubleProperty topP = new SimpleDoubleProperty(1);
     private final IntegerProperty maxTokens = new SimpleIntegerProperty(48);
     private final IntegerProperty seed = new SimpleIntegerProperty(0);
+    private final BooleanProperty stopAtEnd = new SimpleBooleanProperty(true);
 
     private final StringProperty text = new SimpleStringProperty("");
     private final BooleanProperty generating = new SimpleBooleanProperty();
@@ -121,7 +122,7 @@ public final class ExploreViewModel {
         // Change listeners, not invalidation listeners: those fire once until someone reads the value again, so a
         // drag would be seen only at its first move.
         for (ObservableValue<?> input : List.<ObservableValue<?>>of(entity, task, second, t, concept, alpha,
-                temperature, topP, maxTokens, seed)) {
+                temperature, topP, maxTokens, seed, stopAtEnd)) {
             input.addListener((obs, old, now) -> inputChanged());
         }
     }
@@ -155,6 +156,8 @@ public final class ExploreViewModel {
     public DoubleProperty topPProperty() { return topP; }
     public IntegerProperty maxTokensProperty() { return maxTokens; }
     public IntegerProperty seedProperty() { return seed; }
+    /** Stop at the end-of-text token (off: always write max tokens, to see where the model drifts). */
+    public BooleanProperty stopAtEndProperty() { return stopAtEnd; }
     public StringProperty textProperty() { return text; }
     public BooleanProperty generatingProperty() { return generating; }
     /** Tokens, time to the first token and to the whole text of the last generation. */
@@ -231,8 +234,9 @@ public final class ExploreViewModel {
         ExploreInput input = input();
         GenerationConfig config;
         try {
+            // An id no tokenizer has as the only stop token: generation then ignores end-of-text.
             config = new GenerationConfig(maxTokens.get(), temperature.get(), 0, topP.get(), seed.get(), List.of(),
-                    List.of());
+                    stopAtEnd.get() ? List.of() : List.of(-1L));
         } catch (IllegalArgumentException e) {
             outputStatus.set("Decoding settings: " + e.getMessage());
             return;

@@ -130,38 +130,65 @@ class ExploreViewModelTest {
     }
 
     @Test
+    void releasingTheSliderGeneratesAtOnceAndOnlyOnce() throws Exception {
+        selectConcept(HORROR);
+        int requested = fx(() -> model.requestedProperty().get());
+        int completed = fx(() -> model.completedProperty().get());
+        int atRelease = fx(() -> {
+            model.alphaProperty().set(1.25);
+            model.sliderReleased();
+            return model.requestedProperty().get();
+        });
+        assertEquals(requested + 1, atRelease, "the release did not wait for the debounce");
+        waitUntil(() -> model.completedProperty().get() > completed && !model.generatingProperty().get());
+        Thread.sleep(2 * ExploreViewModel.DEBOUNCE.toMillis());
+        assertEquals(requested + 1, fx(() -> model.requestedProperty().get()), "the debounce did not fire again");
+        fx(() -> {
+            model.sliderReleased(); // a release without a move: nothing new to generate
+            return null;
+        });
+        assertEquals(requested + 1, fx(() -> model.requestedProperty().get()));
+        assertEquals(reference(ExploreInput.entity(5).shifted(HORROR, 1.25)), fx(() -> model.textProperty().get()));
+    }
+
+    @Test
     void aMoveDuringGenerationCancelsItPromptly() throws Exception {
         fx(() -> {
             model.maxTokensProperty().set(80);
-            model.temperatureProperty().set(1.0);
+            model.stopAtEndProperty().set(false); // 80 tokens whatever the model says: a generation worth stopping
             return null;
         });
         selectConcept(HORROR);
         int completed = fx(() -> model.completedProperty().get());
         int cancelled = fx(() -> model.cancelledProperty().get());
+        // The moment the first tokens of α = −1 are on screen, move again (on the UI thread, as a drag would).
+        long[] movedAt = new long[1];
+        javafx.beans.value.ChangeListener<String> moveOnFirstTokens = (obs, old, now) -> {
+            if (movedAt[0] == 0 && !now.isEmpty() && model.generatingProperty().get()) {
+                movedAt[0] = System.nanoTime();
+                model.alphaProperty().set(2.0);
+            }
+        };
         fx(() -> {
+            model.textProperty().addListener(moveOnFirstTokens);
             model.alphaProperty().set(-1.0);
             return null;
         });
-        // The moment the first tokens of α = −1 are on screen, move again.
-        long[] movedAt = new long[1];
-        waitUntil(() -> {
-            if (model.generatingProperty().get() && !model.textProperty().get().isEmpty()) {
-                model.alphaProperty().set(2.0);
-                movedAt[0] = System.nanoTime();
-                return true;
-            }
-            return false;
-        });
         waitUntil(() -> model.cancelledProperty().get() > cancelled);
         long stoppedMillis = (System.nanoTime() - movedAt[0]) / 1_000_000;
+        fx(() -> {
+            model.textProperty().removeListener(moveOnFirstTokens);
+            return null;
+        });
         assertTrue(stoppedMillis < ExploreViewModel.DEBOUNCE.toMillis(), "the obsolete generation stopped after "
                 + stoppedMillis + " ms, before the debounce was even over");
         waitUntil(() -> model.completedProperty().get() > completed && !model.generatingProperty().get());
         assertEquals(completed + 1, fx(() -> model.completedProperty().get()), "only α = 2 ran to its end");
         ExploreInput last = ExploreInput.entity(5).shifted(HORROR, 2.0);
-        assertEquals(reference(last, new GenerationConfig(80, 1.0, 0, 1, 0, List.of(), List.of())),
-                fx(() -> model.textProperty().get()));
+        String text = fx(() -> model.textProperty().get());
+        assertEquals(reference(last, new GenerationConfig(80, 0, 0, 1, 0, List.of(), List.of(-1L))), text);
+        assertTrue(fx(() -> model.outputStatusProperty().get()).startsWith("80 tokens"),
+                fx(() -> model.outputStatusProperty().get()));
     }
 
     @Test
