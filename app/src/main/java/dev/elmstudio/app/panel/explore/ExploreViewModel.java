@@ -385,6 +385,8 @@ public final class ExploreViewModel {
                 : " · SC needs a semantic (all-MiniLM-L6-v2) space in the dataset"));
         if (concept.get() != null && !session.concepts().concepts().contains(concept.get())) {
             concept.set(null);
+        } else if (concept.get() != null) {
+            trainConcept(concept.get()); // the same concept in the new run's space: its CAV is a new one
         }
         if (second.get() != null && !entityById.containsKey(second.get().id())) {
             second.set(null);
