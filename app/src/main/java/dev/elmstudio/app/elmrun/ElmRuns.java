@@ -35,13 +35,23 @@ public final class ElmRuns {
         return runFolder(workspace, runId).resolve(ELM_FOLDER);
     }
 
-    /** ELM runs that finished and whose model is on disk, newest first. */
+    /** ELM runs that finished and whose model is on disk, newest first; text-only baselines (no adapter) left out. */
     public static List<Run> finished(Workspace workspace) {
         return workspace.runs().list().stream()
-                .filter(run -> run.kind() == RunKind.ELM && run.status() == RunStatus.FINISHED)
+                .filter(run -> run.kind() == RunKind.ELM && run.status() == RunStatus.FINISHED && !isTextOnly(run))
                 .filter(run -> Files.isRegularFile(elmFolder(workspace, run.id()).resolve(ElmArchive.MANIFEST_FILE)))
                 .sorted((a, b) -> Long.compare(b.id(), a.id()))
                 .toList();
+    }
+
+    /** Whether the run trained the text-only baseline (titles in the slots, no adapter): its settings say so. */
+    public static boolean isTextOnly(Run run) {
+        try {
+            JsonObject settings = JsonParser.parseString(run.configJson()).getAsJsonObject();
+            return settings.has("textOnly") && settings.get("textOnly").getAsBoolean();
+        } catch (JsonParseException | IllegalStateException | UnsupportedOperationException e) {
+            return false; // unreadable settings: inputs() names the problem when the run is opened
+        }
     }
 
     /** The run's dataset and space names; fails naming the run when its settings lack them. */
