@@ -50,11 +50,7 @@ public final class ExplorePanel extends BorderPane {
         setLeft(createInputs());
         setCenter(createOutputs());
         bindMap();
-        visibleProperty().addListener((obs, was, visible) -> {
-            if (visible) {
-                model.refreshRuns(); // a run may have finished since the panel was last shown
-            }
-        });
+        visibleProperty().addListener((obs, was, visible) -> model.setActive(visible));
     }
 
     /** The map (tests read the probe marker's position). */

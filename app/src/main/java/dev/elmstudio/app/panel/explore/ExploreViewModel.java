@@ -106,6 +106,8 @@ public final class ExploreViewModel {
     private boolean dirty;
     private Request shown;
     private Integer pendingFocus;
+    /** The panel is on screen: only then is a workspace's run loaded (a model costs memory and a few seconds). */
+    private boolean active;
 
     /** What the text on screen was generated from. */
     private record Request(long id, LoadedRun run, String task, ExploreInput input, GenerationConfig config) {}
@@ -114,7 +116,13 @@ public final class ExploreViewModel {
         this.tasks = tasks;
         this.dialogs = dialogs;
         this.debouncer = new Debouncer(DEBOUNCE, tasks::onUiThread, this::generate);
-        workspace.addListener((obs, old, now) -> refreshRuns());
+        workspace.addListener((obs, old, now) -> {
+            runs.clear();
+            run.set(null);
+            if (active || pendingFocus != null) {
+                refreshRuns();
+            }
+        });
         run.addListener((obs, old, now) -> load(now));
         concept.addListener((obs, old, now) -> trainConcept(now));
         task.addListener((obs, old, now) -> prompt.set(loaded.get() == null || now == null ? ""
@@ -203,11 +211,22 @@ public final class ExploreViewModel {
         }, failure -> status.set("Could not list the workspace's runs: " + failure.getMessage()));
     }
 
+    /** The panel was shown or hidden; showing it loads the workspace's newest finished ELM run. */
+    public void setActive(boolean shown) {
+        active = shown;
+        if (shown) {
+            refreshRuns(); // a run may have finished since the panel was last shown
+        }
+    }
+
     /** Shows the entity (the first-run flow lands here with a film selected); waits for a run still loading. */
     public void focusEntity(int id) {
         EntityChoice choice = entityById.get(id);
         if (choice == null) {
             pendingFocus = id;
+            if (run.get() == null) {
+                refreshRuns(); // nothing loaded yet: load the newest run, then show the entity
+            }
             return;
         }
         pendingFocus = null;
