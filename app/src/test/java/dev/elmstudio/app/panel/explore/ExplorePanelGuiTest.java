@@ -146,6 +146,15 @@ class ExplorePanelGuiTest {
                 throw new java.io.UncheckedIOException(e);
             }
         });
+        robot.clickOn("#theme-toggle");
+        robot.interact(() -> {
+            try {
+                Screenshots.save(robot.listWindows().get(0).getScene().getRoot(), "explore-dark");
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+        robot.clickOn("#theme-toggle");
         robot.press(KeyCode.ESCAPE).release(KeyCode.ESCAPE);
         assertEquals(1, robot.listWindows().size(), "no error dialog");
     }
