@@ -1,7 +1,6 @@
 package dev.elmstudio.app.panel.explore;
 
 import java.util.List;
-import java.util.Locale;
 import java.util.function.Supplier;
 import javafx.beans.property.ObjectProperty;
 import javafx.scene.control.TextField;
@@ -12,12 +11,10 @@ import org.controlsfx.control.textfield.TextFields;
  * field shows the chosen entity; a pick (or Enter on an exact match) sets {@code value}.
  */
 final class EntityField extends TextField {
-    private static final int MAX_SUGGESTIONS = 30;
-
     EntityField(String id, String prompt, Supplier<List<EntityChoice>> entities, ObjectProperty<EntityChoice> value) {
         setId(id);
         setPromptText(prompt);
-        TextFields.bindAutoCompletion(this, request -> suggest(entities.get(), request.getUserText()),
+        TextFields.bindAutoCompletion(this, request -> EntitySuggestions.matching(entities.get(), request.getUserText()),
                 new javafx.util.StringConverter<EntityChoice>() {
                     @Override
                     public String toString(EntityChoice choice) {
@@ -30,7 +27,7 @@ final class EntityField extends TextField {
                     }
                 }).setOnAutoCompleted(event -> value.set(event.getCompletion()));
         setOnAction(event -> {
-            List<EntityChoice> matches = suggest(entities.get(), getText());
+            List<EntityChoice> matches = EntitySuggestions.matching(entities.get(), getText());
             if (!matches.isEmpty()) {
                 value.set(matches.get(0));
             }
@@ -41,20 +38,5 @@ final class EntityField extends TextField {
                 setText(value.get() == null ? "" : value.get().toString()); // typing without a pick changes nothing
             }
         });
-    }
-
-    /** Entities whose label contains the text (ignoring case) or whose id starts with it; exact id first. */
-    static List<EntityChoice> suggest(List<EntityChoice> entities, String typed) {
-        String text = typed == null ? "" : typed.strip().toLowerCase(Locale.ROOT);
-        if (text.isEmpty()) {
-            return List.of();
-        }
-        return entities.stream()
-                .filter(e -> e.toString().toLowerCase(Locale.ROOT).contains(text)
-                        || Integer.toString(e.id()).startsWith(text))
-                .sorted((a, b) -> Boolean.compare(!Integer.toString(a.id()).equals(text),
-                        !Integer.toString(b.id()).equals(text)))
-                .limit(MAX_SUGGESTIONS)
-                .toList();
     }
 }
