@@ -106,6 +106,8 @@ public final class ExploreViewModel {
     private boolean dirty;
     private Request shown;
     private Integer pendingFocus;
+    /** A run asked for by {@link #focusEntity(long, int)}, chosen when the run list next arrives. */
+    private Long preferredRun;
     /** The panel is on screen: only then is a workspace's run loaded (a model costs memory and a few seconds). */
     private boolean active;
 
@@ -199,8 +201,11 @@ public final class ExploreViewModel {
                 return;
             }
             Long selected = run.get() == null ? null : run.get().id();
+            Long wanted = preferredRun != null && found.stream().anyMatch(r -> r.id() == preferredRun)
+                    ? preferredRun : selected;
+            preferredRun = null;
             runs.setAll(found);
-            Run keep = found.stream().filter(r -> Objects.equals(r.id(), selected)).findFirst()
+            Run keep = found.stream().filter(r -> Objects.equals(r.id(), wanted)).findFirst()
                     .orElse(found.isEmpty() ? null : found.get(0));
             if (keep == null || selected == null || keep.id() != selected) {
                 run.set(keep);
@@ -217,6 +222,17 @@ public final class ExploreViewModel {
         if (shown) {
             refreshRuns(); // a run may have finished since the panel was last shown
         }
+    }
+
+    /** Shows the entity as described by run {@code runId} (the demo's first-run flow names both). */
+    public void focusEntity(long runId, int id) {
+        if (run.get() != null && run.get().id() == runId) {
+            focusEntity(id);
+            return;
+        }
+        preferredRun = runId;
+        pendingFocus = id;
+        refreshRuns();
     }
 
     /** Shows the entity (the first-run flow lands here with a film selected); waits for a run still loading. */

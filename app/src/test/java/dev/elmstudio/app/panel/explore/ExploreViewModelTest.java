@@ -99,6 +99,19 @@ class ExploreViewModelTest {
     }
 
     @Test
+    void focusingAnEntityOfARunShowsIt() throws Exception {
+        int completed = fx(() -> model.completedProperty().get());
+        fx(() -> {
+            model.focusEntity(1L, 11);
+            return null;
+        });
+        waitUntil(() -> model.completedProperty().get() > completed && !model.generatingProperty().get());
+        assertEquals(11, fx(() -> model.entityProperty().get().id()));
+        assertEquals(1L, fx(() -> model.runProperty().get().id()));
+        assertEquals(reference(ExploreInput.entity(11)), fx(() -> model.textProperty().get()));
+    }
+
+    @Test
     void manySliderMovesGiveOneGenerationForTheLastValue() throws Exception {
         selectConcept(HORROR);
         int requested = fx(() -> model.requestedProperty().get());
