@@ -199,6 +199,9 @@ public final class ExplorePanel extends BorderPane {
         pin.setTooltip(new Tooltip("Keep this text and its inputs below, to compare"));
         pin.disableProperty().bind(model.generatingProperty().or(model.textProperty().isEmpty()));
         pin.setOnAction(event -> model.pin());
+        sc.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        pin.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        timing.setWrapText(false);
         HBox outputBar = new HBox(10, busy, sc, timing, spacer(), pin);
         outputBar.setAlignment(Pos.CENTER_LEFT);
         VBox output = new VBox(6, text, outputBar);
@@ -333,6 +336,13 @@ public final class ExplorePanel extends BorderPane {
         grid.getStyleClass().add(Styles.FORM);
         grid.setHgap(8);
         grid.setVgap(6);
+        // Labels keep their width (a narrow pane squeezes the fields, never "Temperat…"); fields take the rest.
+        javafx.scene.layout.ColumnConstraints labels = new javafx.scene.layout.ColumnConstraints();
+        labels.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        javafx.scene.layout.ColumnConstraints fields = new javafx.scene.layout.ColumnConstraints();
+        fields.setHgrow(Priority.ALWAYS);
+        fields.setFillWidth(true);
+        grid.getColumnConstraints().addAll(labels, fields);
         return grid;
     }
 

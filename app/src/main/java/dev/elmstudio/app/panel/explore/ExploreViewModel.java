@@ -428,8 +428,10 @@ public final class ExploreViewModel {
         }
         task.set(taskNames.contains(task.get()) ? task.get() : taskNames.isEmpty() ? null : taskNames.get(0));
         prompt.set(task.get() == null ? "" : session.prompt(task.get()));
-        EntityChoice start = focus == null ? null : entityById.get(focus);
-        pendingFocus = start == null ? focus : null;
+        // An entity focused while the run was loading wins over the one shown when the load began.
+        Integer wanted = pendingFocus != null ? pendingFocus : focus;
+        EntityChoice start = wanted == null ? null : entityById.get(wanted);
+        pendingFocus = start == null ? wanted : null;
         if (start == null && !entities.isEmpty()) {
             start = entities.get(0);
         }

@@ -112,6 +112,31 @@ class ExploreViewModelTest {
     }
 
     @Test
+    void anEntityFocusedWhileTheRunLoadsIsTheOneShown() throws Exception {
+        ExploreViewModel fresh = fx(() -> new ExploreViewModel(tasks, dialogs));
+        try {
+            fx(() -> {
+                fresh.workspaceProperty().set(workspace);
+                fresh.setActive(true); // the panel is shown: the newest run starts loading
+                return null;
+            });
+            waitUntil(() -> fresh.runProperty().get() != null); // usually still loading here
+            fx(() -> {
+                fresh.focusEntity(9);
+                return null;
+            });
+            waitUntil(() -> fresh.completedProperty().get() >= 1 && !fresh.generatingProperty().get()
+                    && fresh.entityProperty().get() != null && fresh.entityProperty().get().id() == 9);
+            assertEquals(reference(ExploreInput.entity(9)), fx(() -> fresh.textProperty().get()));
+        } finally {
+            fx(() -> {
+                fresh.close();
+                return null;
+            });
+        }
+    }
+
+    @Test
     void manySliderMovesGiveOneGenerationForTheLastValue() throws Exception {
         selectConcept(HORROR);
         int requested = fx(() -> model.requestedProperty().get());
