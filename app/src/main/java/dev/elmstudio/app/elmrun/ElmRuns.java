@@ -3,6 +3,7 @@ package dev.elmstudio.app.elmrun;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import com.google.gson.JsonParseException;
+import dev.elmstudio.app.jobs.ElmTrainingJob;
 import dev.elmstudio.engine.elm.ElmArchive;
 import dev.elmstudio.storage.Run;
 import dev.elmstudio.storage.RunKind;
@@ -13,14 +14,12 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * Where {@code elm train} (and the app) keep an ELM run's files, and which runs have a finished model: shared by
- * the commands and the panels that generate from a trained ELM.
+ * Which ELM runs of a workspace have a finished model to generate from, where it is (as {@link ElmTrainingJob}
+ * writes it) and what it was trained on.
  */
 public final class ElmRuns {
-    /** Folder of a run's files under the workspace's checkpoints folder. */
-    public static final String RUN_FOLDER_PREFIX = "run-";
     /** The finished model inside a run's folder. */
-    public static final String ELM_FOLDER = "elm";
+    public static final String ELM_FOLDER = ElmTrainingJob.ELM_FOLDER;
 
     /** The dataset and embedding space a run trained on, from its recorded settings. */
     public record Inputs(String dataset, String space) {}
@@ -28,7 +27,7 @@ public final class ElmRuns {
     private ElmRuns() {}
 
     public static Path runFolder(Workspace workspace, long runId) {
-        return workspace.checkpointsFolder().resolve(RUN_FOLDER_PREFIX + runId);
+        return ElmTrainingJob.runFolder(workspace, runId);
     }
 
     public static Path elmFolder(Workspace workspace, long runId) {

@@ -33,11 +33,15 @@ public final class ExploreSession implements AutoCloseable {
      *     the ELM reads the semantic space itself, or null when there is none
      */
     public ExploreSession(ElmModel model, EmbeddingSpace space, ConceptDirections concepts, EmbeddingSpace semantic) {
-        if (model.spaces().size() != 1) {
-            throw new IllegalArgumentException("Explore needs an ELM with one embedding space, this one has "
-                    + model.spaces().keySet());
+        // One adapter: it reads this space whatever it is called. Several (a space per slot): the one named after it.
+        if (model.spaces().size() == 1) {
+            this.adapterSpace = model.spaces().keySet().iterator().next();
+        } else if (model.spaces().containsKey(space.name())) {
+            this.adapterSpace = space.name();
+        } else {
+            throw new IllegalArgumentException("the ELM's adapters " + model.spaces().keySet() + " include none for"
+                    + " space '" + space.name() + "'");
         }
-        this.adapterSpace = model.spaces().keySet().iterator().next();
         int adapterInput = model.spaces().get(adapterSpace).inputDim();
         if (adapterInput != space.dimension()) {
             throw new IllegalArgumentException("space '" + space.name() + "' has dimension " + space.dimension()
@@ -59,15 +63,19 @@ public final class ExploreSession implements AutoCloseable {
         return concepts;
     }
 
-    /** Tasks whose prompt has exactly one slot (what one point can fill), in the model's order. */
+    /** Tasks whose prompt has exactly one slot, read by this space's adapter (what one point can fill). */
     public List<String> tasks() {
         List<String> tasks = new ArrayList<>();
         model.templates().forEach((task, template) -> {
-            if (template.slots().size() == 1) {
+            if (fillsOneSlot(template)) {
                 tasks.add(task);
             }
         });
         return tasks;
+    }
+
+    private boolean fillsOneSlot(PromptTemplate template) {
+        return template.slots().size() == 1 && adapterSpace.equals(template.slotSpaces().values().iterator().next());
     }
 
     public String prompt(String task) {
@@ -134,9 +142,9 @@ public final class ExploreSession implements AutoCloseable {
             throw new IllegalArgumentException("the ELM has no task '" + task + "' (it has "
                     + String.join(", ", model.templates().keySet()) + ")");
         }
-        if (template.slots().size() != 1) {
+        if (!fillsOneSlot(template)) {
             throw new IllegalArgumentException("task '" + task + "' has " + template.slots().size()
-                    + " slots; Explore fills one");
+                    + " slots " + template.slotSpaces() + "; Explore fills one slot read by space '" + space.name() + "'");
         }
         return template;
     }
