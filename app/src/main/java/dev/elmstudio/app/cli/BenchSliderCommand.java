@@ -16,7 +16,6 @@ import dev.elmstudio.engine.elm.ElmModel;
 import dev.elmstudio.engine.explore.ConceptDirections;
 import dev.elmstudio.engine.explore.ExploreInput;
 import dev.elmstudio.engine.explore.ExploreSession;
-import dev.elmstudio.engine.explore.PrincipalPlane;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -126,7 +125,7 @@ final class BenchSliderCommand implements Callable<Integer> {
                     repeats, vector -> {
                         // What the panel does when a generation starts: nearest entities and the map position.
                         session.nearest(vector, ExploreViewModel.NEAREST);
-                        run.plane().project(vector);
+                        run.mapPosition(vector);
                     }, line -> {
                         out.println(line);
                         out.flush();
@@ -186,6 +185,6 @@ final class BenchSliderCommand implements Callable<Integer> {
             entities.add(new EntityChoice(id, "#" + id));
         }
         return new LoadedRun(0, folder + " with " + embeddings + " (" + space.size() + " × " + space.dimension() + ")",
-                session, entities, PrincipalPlane.fit(space), new float[0], new float[0], new String[0]);
+                session, entities, LoadedRun.fitMap(space), new float[0], new float[0], new String[0]);
     }
 }

@@ -13,7 +13,6 @@ import dev.elmstudio.engine.elm.ElmModel;
 import dev.elmstudio.engine.encode.MiniLmEncoder;
 import dev.elmstudio.engine.explore.ConceptDirections;
 import dev.elmstudio.engine.explore.ExploreSession;
-import dev.elmstudio.engine.explore.PrincipalPlane;
 import dev.elmstudio.storage.Dataset;
 import dev.elmstudio.storage.EmbeddingSpaceRecord;
 import dev.elmstudio.storage.Run;
@@ -83,13 +82,13 @@ public final class ExploreLoader {
             model.close();
             throw new IllegalArgumentException("run " + runId + ": " + e.getMessage(), e);
         }
-        PrincipalPlane plane = PrincipalPlane.fit(space);
+        var pca = LoadedRun.fitMap(space);
         float[] x = new float[space.size()];
         float[] y = new float[space.size()];
         for (int row = 0; row < space.size(); row++) {
-            double[] p = plane.project(space.vector(row));
+            double[] p = pca == null ? new double[2] : pca.project(space.vector(row));
             x[row] = (float) p[0];
-            y[row] = (float) p[1];
+            y[row] = p.length > 1 ? (float) p[1] : 0f;
         }
         String description = "run " + runId + " · " + run.name() + " · " + dataset.name() + " / " + space.name()
                 + " (" + space.size() + " × " + space.dimension() + ")";
@@ -98,7 +97,7 @@ public final class ExploreLoader {
             genres[row] = data.catalogue().byId(space.ids()[row]).filter(m -> !m.genres().isEmpty())
                     .map(m -> m.genres().get(0)).orElse(null);
         }
-        return new LoadedRun(runId, description, session, entities(data, space), plane, x, y, genres);
+        return new LoadedRun(runId, description, session, entities(data, space), pca, x, y, genres);
     }
 
     private static List<EntityChoice> entities(MovieLensDataset data, EmbeddingSpace space) {

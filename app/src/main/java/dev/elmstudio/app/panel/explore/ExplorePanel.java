@@ -282,7 +282,7 @@ public final class ExplorePanel extends BorderPane {
                 ids[i] = run.entities().get(i).id();
                 labels[i] = run.entities().get(i).label();
             }
-            map.setProjector(run.plane()::project);
+            map.setProjector(run::mapPosition);
             map.setPoints(new MapPoints(ids, run.mapX(), run.mapY(), labels),
                     new MapColouring.Categorical("first genre", run.genres()));
         });

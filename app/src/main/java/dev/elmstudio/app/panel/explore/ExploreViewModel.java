@@ -483,7 +483,7 @@ public final class ExploreViewModel {
             ExploreSession session = request.run().session();
             List<NearestEntity> close = session.nearest(vector, NEAREST).stream()
                     .map(n -> new NearestEntity(request.run().choice(n.id()), n.cosine())).toList();
-            double[] xy = request.run().plane().project(vector);
+            double[] xy = request.run().mapPosition(vector);
             onUi(() -> {
                 pointVector.set(vector);
                 mapPoint.set(xy);

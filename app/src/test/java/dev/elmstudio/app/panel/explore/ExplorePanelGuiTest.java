@@ -127,8 +127,6 @@ class ExplorePanelGuiTest {
         assertFalse(fx(() -> lookup("#explore-nearest", ListView.class).getItems().isEmpty()));
         waitUntil(() -> lookup("#explore-sc", Label.class).getText().matches("SC -?\\d\\.\\d{3}"));
 
-        System.out.println("probe " + Arrays.toString(probeBefore) + " -> " + Arrays.toString(probeAfter) + "; film 6 at "
-                + fx(() -> map.screenPositionOf(6)) + ", film 7 at " + fx(() -> map.screenPositionOf(7)));
         robot.clickOn("#explore-pin");
         waitUntil(() -> model.pins().size() == 1);
 

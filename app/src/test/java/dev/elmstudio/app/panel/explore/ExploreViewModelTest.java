@@ -87,7 +87,7 @@ class ExploreViewModelTest {
         assertEquals(reference(ExploreInput.entity(5)), fx(() -> model.textProperty().get()));
         float[] vector = reference.session().vectorFor(ExploreInput.entity(5));
         assertArrayEquals(vector, fx(() -> model.pointVectorProperty().get()));
-        assertArrayEquals(reference.plane().project(vector), fx(() -> model.mapPointProperty().get()), 1e-9);
+        assertArrayEquals(reference.mapPosition(vector), fx(() -> model.mapPointProperty().get()), 1e-9);
         NearestEntity first = fx(() -> model.nearest().get(0));
         assertEquals(5, first.entity().id(), "an entity's own vector is nearest to itself");
         assertEquals(1.0, first.cosine(), 1e-5);
