@@ -66,6 +66,14 @@ public final class ElmStudioApp extends Application {
         train.workspaceProperty().bind(main.workspaceProperty());
         explore = new ExploreViewModel(tasks, errors);
         explore.workspaceProperty().bind(main.workspaceProperty());
+        // The demo's first run (and anything else that publishes a focus entity) lands in Explore on that film.
+        main.focusEntityProperty().addListener((obs, old, focus) -> {
+            if (focus != null && focus.elmRunId() != null) {
+                explore.focusEntity(focus.elmRunId(), focus.id());
+            } else if (focus != null) {
+                explore.focusEntity(focus.id());
+            }
+        });
         rate = new RateViewModel(tasks, errors);
         rate.workspaceProperty().bind(main.workspaceProperty());
         runs = new RunsViewModel(tasks, errors);
