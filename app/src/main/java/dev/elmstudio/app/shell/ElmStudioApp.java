@@ -73,6 +73,9 @@ public final class ElmStudioApp extends Application {
             } else if (focus != null) {
                 explore.focusEntity(focus.id());
             }
+            if (focus != null && focus.concept() != null) {
+                explore.focusConcept(focus.concept());
+            }
         });
         rate = new RateViewModel(tasks, errors);
         rate.workspaceProperty().bind(main.workspaceProperty());

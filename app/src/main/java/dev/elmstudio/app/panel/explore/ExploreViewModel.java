@@ -106,6 +106,8 @@ public final class ExploreViewModel {
     private boolean dirty;
     private Request shown;
     private Integer pendingFocus;
+    /** A concept asked for by {@link #focusConcept(String)} while a run was loading, chosen once it has loaded. */
+    private String pendingConcept;
     /** A run asked for by {@link #focusEntity(long, int)}, chosen when the run list next arrives. */
     private Long preferredRun;
     /** The panel is on screen: only then is a workspace's run loaded (a model costs memory and a few seconds). */
@@ -247,6 +249,19 @@ public final class ExploreViewModel {
         }
         pendingFocus = null;
         entity.set(choice);
+    }
+
+    /**
+     * Pushes along {@code name} ("tag:masterpiece") if the run's concepts include it; asked while a run is loading
+     * (the demo's first run), it is chosen when that run has loaded. A concept the run lacks is ignored.
+     */
+    public void focusConcept(String name) {
+        boolean loading = loaded.get() == null || pendingFocus != null || preferredRun != null;
+        if (loading) {
+            pendingConcept = name;
+        } else if (concepts.contains(name)) {
+            concept.set(name);
+        }
     }
 
     /**
@@ -418,7 +433,10 @@ public final class ExploreViewModel {
         loaded.set(result);
         status.set(result.description() + (session.hasSemanticSpace() ? ""
                 : " · SC needs a semantic (all-MiniLM-L6-v2) space in the dataset"));
-        if (concept.get() != null && !session.concepts().concepts().contains(concept.get())) {
+        if (pendingConcept != null && session.concepts().concepts().contains(pendingConcept)
+                && !pendingConcept.equals(concept.get())) {
+            concept.set(pendingConcept); // trains its CAV through the concept listener
+        } else if (concept.get() != null && !session.concepts().concepts().contains(concept.get())) {
             concept.set(null);
         } else if (concept.get() != null) {
             trainConcept(concept.get()); // the same concept in the new run's space: its CAV is a new one
@@ -428,6 +446,7 @@ public final class ExploreViewModel {
         }
         task.set(taskNames.contains(task.get()) ? task.get() : taskNames.isEmpty() ? null : taskNames.get(0));
         prompt.set(task.get() == null ? "" : session.prompt(task.get()));
+        pendingConcept = null;
         // An entity focused while the run was loading wins over the one shown when the load began.
         Integer wanted = pendingFocus != null ? pendingFocus : focus;
         EntityChoice start = wanted == null ? null : entityById.get(wanted);
