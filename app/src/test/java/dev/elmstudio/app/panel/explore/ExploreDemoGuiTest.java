@@ -84,6 +84,7 @@ class ExploreDemoGuiTest {
                 + acclaimed + "' vs '" + panned + "'");
         assertFalse(Arrays.equals(before, fx(() -> model.mapPointProperty().get())), "the point moved on the map");
         textAt(model, 2.0);
+        waitUntil(() -> !Double.isNaN(model.scValueProperty().get()));
         robot.interact(model::pin);
         robot.interact(() -> {
             try {
