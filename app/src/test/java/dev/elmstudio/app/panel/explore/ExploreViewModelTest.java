@@ -137,6 +137,33 @@ class ExploreViewModelTest {
     }
 
     @Test
+    void aConceptFocusedWhileTheRunLoadsIsChosenOnceItHasLoaded() throws Exception {
+        ExploreViewModel fresh = fx(() -> new ExploreViewModel(tasks, dialogs));
+        try {
+            fx(() -> {
+                fresh.workspaceProperty().set(workspace);
+                fresh.focusEntity(1L, 9); // the demo's first run: run, film and concept asked for before anything loaded
+                fresh.focusConcept(HORROR);
+                return null;
+            });
+            waitUntil(() -> fresh.completedProperty().get() >= 1 && !fresh.generatingProperty().get()
+                    && fresh.conceptInfoProperty().get().startsWith("CAV"));
+            assertEquals(HORROR, fx(() -> fresh.conceptProperty().get()));
+            assertEquals(9, fx(() -> fresh.entityProperty().get().id()));
+            fx(() -> {
+                fresh.focusConcept("tag:not-in-this-run");
+                return null;
+            });
+            assertEquals(HORROR, fx(() -> fresh.conceptProperty().get()), "a concept the run lacks is ignored");
+        } finally {
+            fx(() -> {
+                fresh.close();
+                return null;
+            });
+        }
+    }
+
+    @Test
     void manySliderMovesGiveOneGenerationForTheLastValue() throws Exception {
         selectConcept(HORROR);
         int requested = fx(() -> model.requestedProperty().get());
