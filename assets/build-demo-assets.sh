@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Rebuilds the demo's trained assets in assets/demo/ from films.jsonl alone, with ELM Studio's own commands:
 #
-#   1. elm import demo   the simulated audience (seeded), its ALS behavioral space, the tasks (200 films held out)
-#                        and the pretraining corpus (the films' texts)
+#   1. elm import demo   the simulated audience (seeded), its ALS behavioral space, the films' semantic space
+#                        (all-MiniLM-L6-v2), the tasks (200 films held out) and the pretraining corpus (the films' texts)
 #   2. elm pretrain      byte-level BPE tokenizer and a small GPT-2 style base LM on that corpus   -> base-lm/
 #   3. elm train         the ELM on the behavioral space: stage 1 adapter only, stage 2 LoRA        -> elm/
 #   4. elm train --text-only   the baseline: same base, same examples and updates, titles in the slots -> baseline/
@@ -10,8 +10,9 @@
 #   6. elm compare       ELM vs baseline on held-out summaries: SC, BC, genre/reception/decade     -> eval/
 #   7. elm export --base-ref   both models without a copy of the base LM (they share base-lm/)
 #
-# Also written: space/movies-behavioral.npy (+ .ids.npy), the vectors the ELM was trained on, so the app's demo
-# workspace never recomputes them; runs.json, the runs as 'elm runs --json' reports them (their settings), and
+# Also written: space/movies-behavioral.npy (+ .ids.npy), the vectors the ELM was trained on, and
+# space/movies-semantic.npy (+ .ids.npy), the films' MiniLM vectors that SC compares texts with, so the app's demo
+# workspace never recomputes or encodes them; runs.json, the runs as 'elm runs --json' reports them (their settings), and
 # elm-run.json, the ELM run with its training curves.
 # Everything is seeded: the same machine gives the same files (PyTorch on CPU, one thread).
 #
@@ -63,7 +64,7 @@ COMMON=(--dataset demo --space movies-behavioral --base-model "$WORK/pretrain/mo
 
 lap "1/7 import demo"
 if [ ! -f "$WS/elm.db" ]; then
-  elm import demo -w "$WS" --assets assets --seed "$SEED" --held-out "$HELD_OUT" --corpus "$WORK/corpus.txt"
+  elm import demo -w "$WS" --assets assets --seed "$SEED" --held-out "$HELD_OUT" --corpus "$WORK/corpus.txt" --semantic
 fi
 
 lap "2/7 pretrain the base LM"
@@ -95,7 +96,8 @@ elm compare "$ELM_RUN" "$BASELINE_RUN" -w "$WS" --tasks "$HELD_OUT_TASKS" --film
 lap "7/7 export into $OUT"
 mkdir -p "$OUT/base-lm" "$OUT/space"
 cp "$WORK/pretrain/model/"* "$OUT/base-lm/"
-cp "$WS/datasets/demo/embeddings/movies-behavioral.npy" "$WS/datasets/demo/embeddings/movies-behavioral.ids.npy" "$OUT/space/"
+cp "$WS/datasets/demo/embeddings/movies-behavioral.npy" "$WS/datasets/demo/embeddings/movies-behavioral.ids.npy" \
+   "$WS/datasets/demo/embeddings/movies-semantic.npy" "$WS/datasets/demo/embeddings/movies-semantic.ids.npy" "$OUT/space/"
 elm export "$ELM_RUN" -w "$WS" --with-adapters --base-ref ../base-lm --out "$OUT/elm"
 elm export "$BASELINE_RUN" -w "$WS" --with-adapters --base-ref ../base-lm --out "$OUT/baseline"
 elm runs -w "$WS" --json > "$OUT/runs.json"

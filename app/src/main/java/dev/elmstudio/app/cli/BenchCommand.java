@@ -7,5 +7,5 @@ import picocli.CommandLine.Command;
         name = "bench",
         mixinStandardHelpOptions = true,
         description = "Benchmarks that print figures to compare against a reference run.",
-        subcommands = {BenchLmCommand.class, BenchStage2Command.class})
+        subcommands = {BenchLmCommand.class, BenchStage2Command.class, BenchSliderCommand.class})
 final class BenchCommand {}

@@ -15,6 +15,8 @@ import dev.elmstudio.engine.data.task.Splits;
 import dev.elmstudio.engine.data.task.TaskExample;
 import dev.elmstudio.engine.data.task.TaskGenerator;
 import dev.elmstudio.engine.data.task.TaskJsonl;
+import dev.elmstudio.engine.encode.MiniLmEncoder;
+import dev.elmstudio.engine.encode.SemanticEmbeddings;
 import dev.elmstudio.engine.factor.AlsConfig;
 import dev.elmstudio.engine.factor.Wals;
 import dev.elmstudio.engine.io.AtomicFiles;
@@ -26,17 +28,23 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
  * Builds the demo world into a workspace as a dataset: the seeded simulated audience in MovieLens form, the
- * behavioral movie space (ALS, or vectors given ready-made, as the shipped demo assets do) and the tasks, split into
- * training tasks and those of held-out films. Shared by {@code elm import demo} and the app's demo workspace, so both
+ * behavioral movie space (ALS, or vectors given ready-made, as the shipped demo assets do), optionally the semantic
+ * movie space (all-MiniLM-L6-v2, encoded here or given ready-made) and the tasks, split into training tasks and those
+ * of held-out films. Shared by {@code elm import demo} and the app's demo workspace, so both
  * hold the same dataset for the same seed.
  */
 public final class DemoImport {
     public static final String BEHAVIORAL_SPACE = "movies-behavioral";
+    /** The films' semantic space: the mean all-MiniLM-L6-v2 embedding of each film's summary and long description. */
+    public static final String SEMANTIC_SPACE = "movies-semantic";
+    static final String SEMANTIC_KIND = "semantic";
     /** Tasks of the held-out films (movie tasks, and pair tasks between two held-out films), for 'elm eval --tasks'. */
     public static final String HELD_OUT_TASKS_FILE = "tasks-held-out.jsonl";
     /** The dataset stats key of the world's seed (audience, ALS and split), which 'elm compare' rebuilds ALS from. */
@@ -48,12 +56,34 @@ public final class DemoImport {
      * @param heldOut films whose tasks leave the training tasks (0: none)
      * @param spaceFile ready-made behavioral vectors ({@code .npy} with its {@code .ids.npy}), or null to run ALS
      * @param corpus where to write the pretraining corpus, or null for none
+     * @param semantic where the semantic space comes from, or null for none
      */
     public record Request(Path filmsFile, String name, SimulatedAudience.Config audience, int heldOut, Path spaceFile,
-            Path corpus) {}
+            Path corpus, Semantic semantic) {
+        /** Without a semantic space. */
+        public Request(Path filmsFile, String name, SimulatedAudience.Config audience, int heldOut, Path spaceFile,
+                Path corpus) {
+            this(filmsFile, name, audience, heldOut, spaceFile, corpus, null);
+        }
+    }
 
-    /** What was built. */
-    public record Result(Dataset dataset, EmbeddingSpaceRecord space, int movies, int ratings, int tasks, int heldOutTasks) {}
+    /**
+     * The semantic space's source: encoded from the films' texts by all-MiniLM-L6-v2 (minutes on a CPU), or ready-made
+     * vectors ({@code .npy} with its {@code .ids.npy}), as the shipped demo assets hold them so the app never encodes.
+     */
+    public record Semantic(Path file) {
+        public static Semantic encode() {
+            return new Semantic(null);
+        }
+
+        public static Semantic readyMade(Path file) {
+            return new Semantic(java.util.Objects.requireNonNull(file, "file"));
+        }
+    }
+
+    /** What was built; {@code semanticSpace} is null when none was asked for. */
+    public record Result(Dataset dataset, EmbeddingSpaceRecord space, EmbeddingSpaceRecord semanticSpace, int movies,
+            int ratings, int tasks, int heldOutTasks) {}
 
     private DemoImport() {}
 
@@ -77,6 +107,7 @@ public final class DemoImport {
                     movies.add(MovieFacts.of(film));
                 }
             }
+            EmbeddingSpace semantic = request.semantic() == null ? null : semanticSpace(request.semantic(), movies, progress);
             SplitTasks split = SplitTasks.of(movies, request.heldOut(), request.audience().seed());
             if (request.corpus() != null) {
                 writeCorpus(split, request.corpus());
@@ -94,11 +125,38 @@ public final class DemoImport {
                             split.train().size()), SEED_STAT, request.audience().seed()), "held_out_films", request.heldOut()));
             EmbeddingSpaceRecord space = workspace.embeddingSpaces().create(dataset.id(), BEHAVIORAL_SPACE, "behavioral",
                     behavioral.dimension(), behavioral.size(), spaceFile);
-            return new Result(dataset, space, world.catalogue().size(), world.ratings().size(), split.train().size(),
-                    split.heldOut().size());
+            EmbeddingSpaceRecord semanticRecord = null;
+            if (semantic != null) {
+                Path semanticFile = target.resolve(WorkspaceDatasets.EMBEDDINGS_FOLDER).resolve(SEMANTIC_SPACE + ".npy");
+                NpyFiles.write(semantic, semanticFile);
+                semanticRecord = workspace.embeddingSpaces().create(dataset.id(), SEMANTIC_SPACE, SEMANTIC_KIND,
+                        semantic.dimension(), semantic.size(), semanticFile);
+            }
+            return new Result(dataset, space, semanticRecord, world.catalogue().size(), world.ratings().size(),
+                    split.train().size(), split.heldOut().size());
         } finally {
             AtomicFiles.deleteTree(scratch);
         }
+    }
+
+    /**
+     * The films' semantic space, as {@code DemoWorldBuilder} builds it: each film's describing texts encoded by
+     * all-MiniLM-L6-v2 and averaged. Ready-made vectors must be that encoder's width (384).
+     */
+    private static EmbeddingSpace semanticSpace(Semantic source, List<MovieFacts> movies, ImportListener progress)
+            throws IOException {
+        if (source.file() != null) {
+            return NpyFiles.read(SEMANTIC_SPACE, source.file(), MiniLmEncoder.DIMENSION);
+        }
+        Map<Integer, List<String>> texts = new LinkedHashMap<>();
+        for (MovieFacts m : movies) {
+            texts.put(m.id(), TaskGenerator.describingTexts(m));
+        }
+        return SemanticEmbeddings.build(SEMANTIC_SPACE, texts, new MiniLmEncoder(), 64, (done, total) -> {
+            if (progress != null) {
+                progress.onProgress("films' texts (all-MiniLM-L6-v2)", done, total, done);
+            }
+        }, progress == null ? null : progress::cancelRequested);
     }
 
     /**

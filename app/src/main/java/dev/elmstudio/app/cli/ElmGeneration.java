@@ -11,6 +11,7 @@ import dev.elmstudio.engine.data.embedding.NpyFiles;
 import dev.elmstudio.engine.elm.ElmArchive;
 import dev.elmstudio.engine.elm.ElmModel;
 import dev.elmstudio.engine.elm.PromptTemplate;
+import dev.elmstudio.engine.explore.VectorMoves;
 import dev.elmstudio.engine.lm.Generation;
 import dev.elmstudio.engine.lm.GenerationConfig;
 import dev.elmstudio.app.jobs.ElmRunException;
@@ -152,11 +153,7 @@ final class ElmGeneration {
 
     /** alpha·a + (1 − alpha)·b: alpha = 1 is the first entity, 0 the second. */
     static float[] mix(float[] a, float[] b, double alpha) {
-        float[] out = new float[a.length];
-        for (int i = 0; i < a.length; i++) {
-            out[i] = (float) (alpha * a[i] + (1 - alpha) * b[i]);
-        }
-        return out;
+        return VectorMoves.between(b, a, alpha);
     }
 
     private String inputJson() {

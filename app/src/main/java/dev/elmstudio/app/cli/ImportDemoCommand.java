@@ -18,8 +18,8 @@ import picocli.CommandLine.Spec;
 /**
  * {@code elm import demo}: builds the demo world from the committed film catalogue ({@code assets/demo/films.jsonl})
  * — a seeded simulated audience in MovieLens form, behavioral movie embeddings by ALS and the movie and pair tasks —
- * and records it as a dataset (see {@link DemoImport}). The semantic space (all-MiniLM-L6-v2) needs the encoder model
- * and is left to the app.
+ * and records it as a dataset (see {@link DemoImport}). With {@code --semantic} it also encodes the films' semantic
+ * space (all-MiniLM-L6-v2, minutes on a CPU), which {@code assets/build-demo-assets.sh} ships so the app never encodes.
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
         description = "Build the demo world (simulated audience, ALS embeddings, tasks) as a dataset.")
@@ -60,6 +60,15 @@ final class ImportDemoCommand implements Callable<Integer> {
             + " e.g. assets/demo/space/movies-behavioral.npy) instead of computing them by ALS.")
     Path spaceFile;
 
+    @Option(names = "--semantic", description = "Also build the films' semantic space '" + DemoImport.SEMANTIC_SPACE
+            + "' (kind semantic): each film's summary and long description encoded by all-MiniLM-L6-v2 and averaged"
+            + " (a few minutes on a CPU).")
+    boolean semantic;
+
+    @Option(names = "--semantic-space", paramLabel = "FILE", description = "Use these semantic vectors (.npy with its"
+            + " .ids.npy, 384 dimensions, e.g. assets/demo/space/movies-semantic.npy) instead of encoding them.")
+    Path semanticFile;
+
     @Override
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
@@ -76,16 +85,26 @@ final class ImportDemoCommand implements Callable<Integer> {
         if (spaceFile != null && !Files.isRegularFile(spaceFile)) {
             throw new CommandFailure(COMMAND + ": --space file not found: " + spaceFile.toAbsolutePath());
         }
+        if (semanticFile != null && !Files.isRegularFile(semanticFile)) {
+            throw new CommandFailure(COMMAND + ": --semantic-space file not found: " + semanticFile.toAbsolutePath());
+        }
+        DemoImport.Semantic semanticSource = semanticFile != null ? DemoImport.Semantic.readyMade(semanticFile)
+                : semantic ? DemoImport.Semantic.encode() : null;
         SimulatedAudience.Config defaults = SimulatedAudience.Config.defaults();
         SimulatedAudience.Config audience = new SimulatedAudience.Config(viewers == null ? defaults.viewers() : viewers,
                 seed == null ? defaults.seed() : seed);
         try (Workspace workspace = workspaceOption.openForWriting()) {
             DemoImport.Result result = DemoImport.run(workspace,
-                    new DemoImport.Request(filmsFile, name, audience, heldOut, spaceFile, corpus), new ImportProgress(out));
+                    new DemoImport.Request(filmsFile, name, audience, heldOut, spaceFile, corpus, semanticSource),
+                    new ImportProgress(out));
             out.printf("simulated audience: %d viewers, %d ratings%n", audience.viewers(), result.ratings());
             out.printf("dataset '%s': %d movies, %d task examples (%d more of %d held-out films), space %s (%d dimensions)%n",
                     name, result.movies(), result.tasks(), result.heldOutTasks(), heldOut, BEHAVIORAL_SPACE,
                     result.space().dimension());
+            if (result.semanticSpace() != null) {
+                out.printf("semantic space %s: %d films, %d dimensions%n", DemoImport.SEMANTIC_SPACE,
+                        result.semanticSpace().count(), result.semanticSpace().dimension());
+            }
             if (corpus != null) {
                 out.printf("pretraining corpus: %s%n", corpus);
             }

@@ -20,6 +20,7 @@ import java.util.List;
  *   demo/elm/                          the trained ELM, without an LM copy (its manifest names ../base-lm)
  *   demo/baseline/                     the text-only baseline, the same way
  *   demo/space/movies-behavioral.npy   the behavioral vectors the ELM was trained on (+ .ids.npy)
+ *   demo/space/movies-semantic.npy     the films' semantic vectors (all-MiniLM-L6-v2), for SC (+ .ids.npy)
  *   demo/eval/report-items.csv         the ELM vs baseline evaluation, item by item (+ summary CSV, JSON)
  *   demo/runs.json                     the build's runs ('elm runs --json'): their settings
  *   demo/elm-run.json                  the ELM run with its training curves ('elm runs RUN --json --series')
@@ -39,6 +40,7 @@ public record DemoAssets(Path folder) {
     public Path elm() { return demo().resolve("elm"); }
     public Path baseline() { return demo().resolve("baseline"); }
     public Path space() { return demo().resolve("space").resolve("movies-behavioral.npy"); }
+    public Path semanticSpace() { return demo().resolve("space").resolve("movies-semantic.npy"); }
     public Path evalItems() { return demo().resolve("eval").resolve("report-items.csv"); }
     public Path runs() { return demo().resolve("runs.json"); }
     public Path build() { return demo().resolve("build.json"); }
@@ -66,7 +68,7 @@ public record DemoAssets(Path folder) {
     public void check() {
         for (Path required : List.of(films(), baseLm().resolve("config.json"), baseLm().resolve("model.safetensors"),
                 baseLm().resolve("tokenizer.json"), elm().resolve("elm.json"), baseline().resolve("elm.json"), space(),
-                evalItems(), runs(), build())) {
+                semanticSpace(), evalItems(), runs(), build())) {
             if (!Files.isRegularFile(required)) {
                 throw new IllegalStateException("The demo assets in " + folder + " are incomplete: " + required
                         + " is missing (rebuild them with assets/build-demo-assets.sh or reinstall ELM Studio)");

@@ -35,8 +35,9 @@ import java.util.stream.Stream;
 /**
  * The demo workspace, built from the shipped {@link DemoAssets} in seconds, with nothing trained or downloaded:
  * <ul>
- *   <li>dataset {@value #DATASET}: the simulated audience's ratings, the shipped behavioral space and the tasks
- *       (the same seed and held-out films as the build, through {@link DemoImport});</li>
+ *   <li>dataset {@value #DATASET}: the simulated audience's ratings, the shipped behavioral space, the shipped
+ *       semantic space (so Explore and Compare score SC without encoding anything) and the tasks (the same seed and
+ *       held-out films as the build, through {@link DemoImport});</li>
  *   <li>base model {@value #BASE_MODEL} (the pretrained LM) in {@code base_models};</li>
  *   <li>the ELM as a finished run of kind elm, its folder in {@code checkpoints/run-<id>/elm} as 'elm train' leaves
  *       it, and its weight files recorded as checkpoints (size, SHA-256);</li>
@@ -54,6 +55,11 @@ public final class DemoWorkspace {
     static final String MARKER_FILE = "demo-workspace.json";
     static final String MODELS_FOLDER = "models";
     /** Well-known films the app opens on, first one present wins; acclaim in the middle leaves room to slide. */
+    /**
+     * The concept the demo opens on: the simulated audience tags acclaimed films "masterpiece", so its slider is the
+     * issue's "more acclaimed" and rewrites the featured film's reception.
+     */
+    public static final String FOCUS_CONCEPT = "tag:masterpiece";
     static final List<String> FEATURED_TITLES = List.of("Twister", "Speed", "Jurassic Park", "Toy Story");
 
     /**
@@ -135,7 +141,7 @@ public final class DemoWorkspace {
         try (Workspace workspace = Workspace.openOrCreate(temp)) {
             SimulatedAudience.Config audience = new SimulatedAudience.Config(SimulatedAudience.Config.defaults().viewers(), seed);
             DemoImport.Result imported = DemoImport.run(workspace, new DemoImport.Request(assets.films(), DATASET, audience,
-                    heldOut, assets.space(), null), null);
+                    heldOut, assets.space(), null, DemoImport.Semantic.readyMade(assets.semanticSpace())), null);
 
             Path models = temp.resolve(MODELS_FOLDER);
             Path baseFolder = models.resolve(BASE_MODEL);
@@ -277,9 +283,13 @@ public final class DemoWorkspace {
         }
     }
 
-    /** Identifies the assets a workspace was built from: their build record and the ELM's own weights. */
+    /**
+     * Identifies the assets a workspace was built from: their build record, the ELM's own weights and the semantic
+     * space (shipped later than the rest, so a workspace built before it is rebuilt with it).
+     */
     static String fingerprint(DemoAssets assets) {
-        return CheckpointFiles.sha256(assets.build()) + ":" + CheckpointFiles.sha256(assets.elm().resolve(ElmArchive.ADAPTERS_FILE));
+        return CheckpointFiles.sha256(assets.build()) + ":" + CheckpointFiles.sha256(assets.elm().resolve(ElmArchive.ADAPTERS_FILE))
+                + ":" + CheckpointFiles.sha256(assets.semanticSpace());
     }
 
     private static boolean isEmptyFolder(Path folder) throws IOException {

@@ -4,6 +4,8 @@ import dev.elmstudio.app.panel.compare.CompareView;
 import dev.elmstudio.app.panel.compare.CompareViewModel;
 import dev.elmstudio.app.panel.data.DataPanel;
 import dev.elmstudio.app.panel.data.DataViewModel;
+import dev.elmstudio.app.panel.explore.ExplorePanel;
+import dev.elmstudio.app.panel.explore.ExploreViewModel;
 import dev.elmstudio.app.panel.rate.RatePanel;
 import dev.elmstudio.app.panel.rate.RateViewModel;
 import dev.elmstudio.app.panel.runs.RunsPanel;
@@ -33,6 +35,7 @@ public final class ElmStudioApp extends Application {
     private MainViewModel main;
     private DataViewModel data;
     private TrainViewModel train;
+    private ExploreViewModel explore;
     private CompareViewModel compare;
     private RateViewModel rate;
     private RunsViewModel runs;
@@ -65,6 +68,19 @@ public final class ElmStudioApp extends Application {
         data.workspaceProperty().bind(main.workspaceProperty());
         train = new TrainViewModel(tasks, errors, DeviceProbe::trainingDevice);
         train.workspaceProperty().bind(main.workspaceProperty());
+        explore = new ExploreViewModel(tasks, errors);
+        explore.workspaceProperty().bind(main.workspaceProperty());
+        // The demo's first run (and anything else that publishes a focus entity) lands in Explore on that film.
+        main.focusEntityProperty().addListener((obs, old, focus) -> {
+            if (focus != null && focus.elmRunId() != null) {
+                explore.focusEntity(focus.elmRunId(), focus.id());
+            } else if (focus != null) {
+                explore.focusEntity(focus.id());
+            }
+            if (focus != null && focus.concept() != null) {
+                explore.focusConcept(focus.concept());
+            }
+        });
         rate = new RateViewModel(tasks, errors);
         rate.workspaceProperty().bind(main.workspaceProperty());
         compare = new CompareViewModel(tasks, errors, MiniLmEncoder::new);
@@ -75,6 +91,7 @@ public final class ElmStudioApp extends Application {
         Map<PanelId, Node> panels = new EnumMap<>(PanelId.class);
         panels.put(PanelId.DATA, new DataPanel(data));
         panels.put(PanelId.TRAIN, new TrainPanel(train));
+        panels.put(PanelId.EXPLORE, new ExplorePanel(explore));
         panels.put(PanelId.COMPARE, new CompareView(compare));
         panels.put(PanelId.RATE, new RatePanel(rate));
         panels.put(PanelId.RUNS, new RunsPanel(runs));
@@ -98,6 +115,9 @@ public final class ElmStudioApp extends Application {
         if (train != null) {
             train.cancel();
         }
+        if (explore != null) {
+            explore.close();
+        }
         if (compare != null) {
             compare.close();
         }
@@ -107,6 +127,7 @@ public final class ElmStudioApp extends Application {
     public MainViewModel mainModel() { return main; }
     public DataViewModel dataModel() { return data; }
     public TrainViewModel trainModel() { return train; }
+    public ExploreViewModel exploreModel() { return explore; }
     public CompareViewModel compareModel() { return compare; }
     public RateViewModel rateModel() { return rate; }
     public RunsViewModel runsModel() { return runs; }

@@ -172,7 +172,7 @@ public final class MainViewModel {
                 demo -> openWorkspace(demo.folder(), false, opened -> {
                     explorePanel().ifPresent(panel::set);
                     focusEntity.set(new FocusEntity(DemoWorkspace.DATASET, "movie", demo.focusMovieId(),
-                            demo.focusTitle(), demo.elmRunId()));
+                            demo.focusTitle(), demo.elmRunId(), DemoWorkspace.FOCUS_CONCEPT));
                 }),
                 failure -> dialogs.showError("Could not prepare the demo workspace.", failure));
     }

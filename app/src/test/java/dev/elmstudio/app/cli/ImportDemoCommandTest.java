@@ -64,6 +64,46 @@ class ImportDemoCommandTest {
     }
 
     @Test
+    void semanticEncodesEachFilmsTextsWithMiniLm() throws Exception {
+        // 40 of the committed films, so encoding takes seconds
+        Path assets = folder.resolve("assets");
+        Files.createDirectories(assets.resolve("demo"));
+        Files.write(assets.resolve("demo/films.jsonl"), Files.readAllLines(ASSETS.resolve("demo/films.jsonl")).subList(0, 40));
+        Path workspaceFolder = folder.resolve("ws");
+        ElmFixtures.ok("import", "demo", "--assets", assets.toString(), "--viewers", "300", "--seed", "5", "--semantic",
+                "-w", workspaceFolder.toString());
+        try (Workspace workspace = Workspace.openReadOnly(workspaceFolder)) {
+            Dataset demo = workspace.datasets().findByName("demo").orElseThrow();
+            EmbeddingSpaceRecord semantic = workspace.embeddingSpaces().find(demo.id(), DemoImport.SEMANTIC_SPACE).orElseThrow();
+            EmbeddingSpaceRecord behavioral = workspace.embeddingSpaces().find(demo.id(), DemoImport.BEHAVIORAL_SPACE).orElseThrow();
+            assertEquals("semantic", semantic.kind());
+            assertEquals(dev.elmstudio.engine.encode.MiniLmEncoder.DIMENSION, semantic.dimension());
+            assertEquals(behavioral.count(), semantic.count(), "one vector per film of the world");
+            var space = dev.elmstudio.engine.data.embedding.NpyFiles.read("s", semantic.path(), 0);
+            int id = space.ids()[0];
+            var film = dev.elmstudio.engine.data.demo.FilmsFile.read(assets.resolve("demo/films.jsonl")).stream()
+                    .filter(f -> f.id() == id).findFirst().orElseThrow();
+            var texts = dev.elmstudio.engine.data.task.TaskGenerator.describingTexts(
+                    dev.elmstudio.engine.data.task.MovieFacts.of(film));
+            var encoded = new dev.elmstudio.engine.encode.MiniLmEncoder().encode(texts);
+            float[] stored = space.byId().apply(id);
+            for (int i = 0; i < stored.length; i++) {
+                assertEquals((encoded.get(0)[i] + encoded.get(1)[i]) / 2, stored[i], 1e-5, "the mean of its texts' embeddings");
+            }
+        }
+    }
+
+    @Test
+    void readyMadeSemanticVectorsOfAnotherWidthAreRefusedNamingTheFile() {
+        Path workspaceFolder = folder.resolve("ws");
+        Path behavioral = ASSETS.resolve("demo/space/movies-behavioral.npy");
+        CliRun run = CliRun.execute("import", "demo", "--assets", ASSETS.toString(), "--viewers", "200",
+                "--semantic-space", behavioral.toString(), "-w", workspaceFolder.toString());
+        assertEquals(1, run.exitCode(), run::toString);
+        assertTrue(run.err().contains("movies-behavioral.npy"), run::toString);
+    }
+
+    @Test
     void aMissingAssetsFolderIsNamedAndCreatesNoWorkspace() {
         Path workspaceFolder = folder.resolve("ws");
         CliRun run = CliRun.execute("import", "demo", "--assets", folder.resolve("nowhere").toString(),

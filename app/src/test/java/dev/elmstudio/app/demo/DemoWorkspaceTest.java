@@ -51,13 +51,37 @@ class DemoWorkspaceTest {
     void holdsTheDemoDatasetWithTheShippedSpaceAndTasks() throws IOException {
         try (Workspace ws = Workspace.openReadOnly(demo.folder())) {
             Dataset dataset = ws.datasets().findByName(DemoWorkspace.DATASET).orElseThrow();
-            EmbeddingSpaceRecord space = ws.embeddingSpaces().list(dataset.id()).get(0);
+            EmbeddingSpaceRecord space = ws.embeddingSpaces().find(dataset.id(), "movies-behavioral").orElseThrow();
+            assertEquals("behavioral", space.kind());
             EmbeddingSpace shipped = NpyFiles.read("shipped", assets.space(), 0);
             EmbeddingSpace stored = NpyFiles.read("stored", space.path(), 0);
             assertEquals(shipped.size(), space.count());
             assertTrue(java.util.Arrays.equals(shipped.vectors(), stored.vectors()), "the space must be the shipped one");
             assertTrue(Files.size(dataset.path().resolve("tasks.jsonl")) > 1_000_000);
             assertTrue(Files.isRegularFile(dataset.path().resolve("tasks-held-out.jsonl")));
+        }
+    }
+
+    @Test
+    void holdsTheShippedSemanticSpaceOfTheSameFilmsForSc() throws IOException {
+        try (Workspace ws = Workspace.openReadOnly(demo.folder())) {
+            Dataset dataset = ws.datasets().findByName(DemoWorkspace.DATASET).orElseThrow();
+            EmbeddingSpaceRecord semantic = ws.embeddingSpaces().find(dataset.id(), "movies-semantic").orElseThrow();
+            assertEquals("semantic", semantic.kind(), "Explore and Compare find SC's space by its kind");
+            assertEquals(dev.elmstudio.engine.encode.MiniLmEncoder.DIMENSION, semantic.dimension());
+            EmbeddingSpace stored = NpyFiles.read("stored", semantic.path(), 0);
+            EmbeddingSpace shipped = NpyFiles.read("shipped", assets.semanticSpace(), 0);
+            EmbeddingSpace behavioral = NpyFiles.read("behavioral", assets.space(), 0);
+            assertTrue(java.util.Arrays.equals(shipped.vectors(), stored.vectors()), "the space must be the shipped one");
+            assertEquals(java.util.Arrays.stream(behavioral.ids()).sorted().boxed().toList(),
+                    java.util.Arrays.stream(stored.ids()).sorted().boxed().toList(), "the same films as the behavioral space");
+            // a real MiniLM mean of two sentence embeddings: unit-length inputs, so the mean's norm is in (0.5, 1]
+            float[] v = stored.byId().apply(demo.focusMovieId());
+            double norm = 0;
+            for (float x : v) {
+                norm += x * x;
+            }
+            assertTrue(Math.sqrt(norm) > 0.5 && Math.sqrt(norm) <= 1.0001, "norm " + Math.sqrt(norm));
         }
     }
 
@@ -120,7 +144,7 @@ class DemoWorkspaceTest {
         try (Workspace ws = Workspace.openReadOnly(demo.folder())) {
             elmFolder = ws.checkpointsFolder().resolve("run-" + demo.elmRunId()).resolve("elm");
             Dataset dataset = ws.datasets().findByName(DemoWorkspace.DATASET).orElseThrow();
-            EmbeddingSpaceRecord space = ws.embeddingSpaces().list(dataset.id()).get(0);
+            EmbeddingSpaceRecord space = ws.embeddingSpaces().find(dataset.id(), "movies-behavioral").orElseThrow();
             vector = NpyFiles.read(space.name(), space.path(), 0).byId().apply(demo.focusMovieId());
         }
         assertTrue(demo.focusTitle().contains("("), demo.focusTitle());

@@ -12,7 +12,7 @@ import java.util.List;
  * takes a second or two; keep one instance.
  */
 public final class MiniLmEncoder implements TextEncoder {
-    private static final int DIMENSION = 384;
+    public static final int DIMENSION = 384;
 
     private final AllMiniLmL6V2EmbeddingModel model = new AllMiniLmL6V2EmbeddingModel();
 

@@ -13,7 +13,6 @@ import javafx.scene.control.PasswordField;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
-import javafx.scene.input.KeyCombination;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
@@ -63,8 +62,6 @@ public final class RaterWindow {
         scene.addEventFilter(KeyEvent.KEY_PRESSED, this::onKey);
         stage.setScene(scene);
         stage.setTitle("ELM Studio — rating");
-        stage.setFullScreenExitHint("");
-        stage.setFullScreenExitKeyCombination(KeyCombination.NO_MATCH); // Esc asks for the PIN instead
         stage.setOnCloseRequest(event -> {
             event.consume();
             model.requestExit();
@@ -72,7 +69,10 @@ public final class RaterWindow {
     }
 
     public void show() {
-        stage.setFullScreen(true);
+        // Maximised rather than full screen: JavaFX's full-screen mode runs an exit-hint overlay animation that
+        // throws when the window closes before it ends (seen under Monocle), and its Esc handling would have to be
+        // switched off anyway, since Esc here asks for the researcher's PIN.
+        stage.setMaximized(true);
         stage.show();
         raterIdField.requestFocus();
     }
