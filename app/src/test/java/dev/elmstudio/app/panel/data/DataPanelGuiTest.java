@@ -1,14 +1,14 @@
 package dev.elmstudio.app.panel.data;
 
+import static dev.elmstudio.app.testing.GuiApp.waitUntil;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.elmstudio.app.shell.ElmStudioApp;
+import dev.elmstudio.app.testing.GuiApp;
 import dev.elmstudio.app.testing.PulseMonitor;
-import dev.elmstudio.app.testing.Screenshots;
-import dev.elmstudio.app.testing.TestSettings;
 import dev.elmstudio.app.ui.map.EmbeddingMapCanvas;
 import dev.elmstudio.app.ui.map.MapPoints;
 import java.nio.file.Path;
@@ -17,8 +17,6 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import javafx.geometry.Point2D;
-import javafx.scene.Node;
-import javafx.scene.control.ComboBox;
 import javafx.scene.control.DialogPane;
 import javafx.scene.control.TableView;
 import javafx.scene.image.PixelReader;
@@ -32,7 +30,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
@@ -47,7 +44,7 @@ class DataPanelGuiTest {
     @TempDir
     static Path temp;
 
-    private static TestSettings testSettings;
+    private static GuiApp gui;
     private static ElmStudioApp app;
     private static DataFixtures fixtures;
     private static Path nextFolder;
@@ -57,30 +54,27 @@ class DataPanelGuiTest {
     static void startApp() throws Exception {
         fixtures = DataFixtures.write(temp, 1500);
         nextFolder = fixtures.movieLensFolder;
-        testSettings = new TestSettings();
-        FxToolkit.registerPrimaryStage();
-        app = (ElmStudioApp) FxToolkit.setupApplication(() -> new ElmStudioApp(testSettings.settings()));
+        gui = GuiApp.start();
+        app = gui.app();
     }
 
     @AfterAll
     static void stopApp() throws Exception {
-        FxToolkit.cleanupApplication(app);
-        FxToolkit.cleanupStages();
-        testSettings.close();
+        gui.close();
     }
 
     @Test
     @Order(1)
     void importAFolderAndEmbeddingsThenSearchAndSelectOnTheMap() throws Exception {
         Path workspace = temp.resolve("workspace");
-        robot.interact(() -> lookup("#workspace-path", ComboBox.class).getEditor().setText(workspace.toString()));
+        gui.typeWorkspacePath(workspace);
         robot.clickOn("#workspace-create");
         waitUntil(10, () -> workspace.equals(app.mainModel().workspaceProperty().get()));
         robot.clickOn("#nav-data");
-        DataPanel panel = lookup("#data-panel", DataPanel.class);
+        DataPanel panel = gui.lookup("#data-panel", DataPanel.class);
         robot.interact(() -> panel.setPathChooser(new FixturePaths()));
         DataViewModel model = app.dataModel();
-        TableView<?> table = lookup("#data-table", TableView.class);
+        TableView<?> table = gui.lookup("#data-table", TableView.class);
         EmbeddingMapCanvas map = panel.map();
 
         // The first import also shows the first table rows of this JVM: JavaFX builds their cells and CSS with code
@@ -130,9 +124,9 @@ class DataPanelGuiTest {
         robot.interact(() -> model.selectedEntityIdProperty().set(id));
         robot.moveTo(fx(() -> map.localToScreen(map.screenPositionOf(id))));
         waitUntil(5, () -> map.hoveredIdProperty().get() != null);
-        robot.interact(() -> Screenshots.save(window(), "data"));
+        gui.screenshot("data");
         robot.clickOn("#theme-toggle");
-        robot.interact(() -> Screenshots.save(window(), "data-dark"));
+        gui.screenshot("data-dark");
         robot.clickOn("#theme-toggle");
     }
 
@@ -228,13 +222,7 @@ class DataPanelGuiTest {
         }
     }
 
-    private Node window() {
-        return robot.listWindows().get(0).getScene().getRoot();
-    }
 
-    private <T> T lookup(String query, Class<T> type) {
-        return type.cast(robot.lookup(query).query());
-    }
 
     private static <T> T fx(Callable<T> work) {
         try {
@@ -242,10 +230,5 @@ class DataPanelGuiTest {
         } catch (Exception e) {
             throw new AssertionError(e);
         }
-    }
-
-    private static void waitUntil(int seconds, Callable<Boolean> condition) throws Exception {
-        WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, condition);
-        WaitForAsyncUtils.waitForFxEvents();
     }
 }

@@ -1,5 +1,6 @@
 package dev.elmstudio.app.panel.explore;
 
+import static dev.elmstudio.app.testing.GuiApp.fx;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -8,21 +9,16 @@ import dev.elmstudio.app.demo.CommittedAssets;
 import dev.elmstudio.app.demo.DemoWorkspace;
 import dev.elmstudio.app.shell.ElmStudioApp;
 import dev.elmstudio.app.shell.PanelId;
-import dev.elmstudio.app.testing.Screenshots;
-import dev.elmstudio.app.testing.TestSettings;
+import dev.elmstudio.app.testing.GuiApp;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
-import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * The first-run flow on the committed demo assets: opening the demo lands in Explore with the featured film, the
@@ -34,22 +30,19 @@ class ExploreDemoGuiTest {
     @TempDir
     static Path temp;
 
-    private static TestSettings testSettings;
+    private static GuiApp gui;
     private static ElmStudioApp app;
     private final FxRobot robot = new FxRobot();
 
     @BeforeAll
     static void startApp() throws Exception {
-        testSettings = new TestSettings();
-        FxToolkit.registerPrimaryStage();
-        app = (ElmStudioApp) FxToolkit.setupApplication(() -> new ElmStudioApp(testSettings.settings(), false));
+        gui = GuiApp.start(); // offers no demo: ElmStudioApp(settings) is ElmStudioApp(settings, false)
+        app = gui.app();
     }
 
     @AfterAll
     static void stopApp() throws Exception {
-        FxToolkit.cleanupApplication(app);
-        FxToolkit.cleanupStages();
-        testSettings.close();
+        gui.close();
     }
 
     @Test
@@ -86,13 +79,7 @@ class ExploreDemoGuiTest {
         textAt(model, 2.0);
         waitUntil(() -> !Double.isNaN(model.scValueProperty().get()));
         robot.interact(model::pin);
-        robot.interact(() -> {
-            try {
-                Screenshots.save(robot.listWindows().get(0).getScene().getRoot(), "explore-demo");
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            }
-        });
+        gui.screenshot("explore-demo");
     }
 
     /** Slides α to {@code alpha}, lets go, and returns the text written for it. */
@@ -117,11 +104,7 @@ class ExploreDemoGuiTest {
         return -1;
     }
 
-    private static <T> T fx(Callable<T> action) throws Exception {
-        return WaitForAsyncUtils.asyncFx(action).get(30, TimeUnit.SECONDS);
-    }
-
     private static void waitUntil(BooleanSupplier condition) throws Exception {
-        WaitForAsyncUtils.waitFor(180, TimeUnit.SECONDS, () -> fx(condition::getAsBoolean));
+        GuiApp.waitUntilOnFx(180, condition);
     }
 }

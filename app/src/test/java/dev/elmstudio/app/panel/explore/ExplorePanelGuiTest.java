@@ -1,23 +1,21 @@
 package dev.elmstudio.app.panel.explore;
 
+import static dev.elmstudio.app.testing.GuiApp.fx;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.elmstudio.app.shell.ElmStudioApp;
+import dev.elmstudio.app.testing.GuiApp;
 import dev.elmstudio.app.testing.PulseMonitor;
-import dev.elmstudio.app.testing.Screenshots;
-import dev.elmstudio.app.testing.TestSettings;
 import dev.elmstudio.app.testing.TinyElmWorkspace;
 import dev.elmstudio.app.ui.map.EmbeddingMapCanvas;
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import javafx.scene.Node;
-import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.Slider;
@@ -28,7 +26,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
@@ -40,7 +37,7 @@ class ExplorePanelGuiTest {
     @TempDir
     static Path temp;
 
-    private static TestSettings testSettings;
+    private static GuiApp gui;
     private static ElmStudioApp app;
     private static Path workspace;
     private final FxRobot robot = new FxRobot();
@@ -48,23 +45,18 @@ class ExplorePanelGuiTest {
     @BeforeAll
     static void startApp() throws Exception {
         workspace = TinyElmWorkspace.build(temp);
-        testSettings = new TestSettings();
-        FxToolkit.registerPrimaryStage();
-        app = (ElmStudioApp) FxToolkit.setupApplication(() -> new ElmStudioApp(testSettings.settings()));
+        gui = GuiApp.start();
+        app = gui.app();
     }
 
     @AfterAll
     static void stopApp() throws Exception {
-        FxToolkit.cleanupApplication(app);
-        FxToolkit.cleanupStages();
-        testSettings.close();
+        gui.close();
     }
 
     @Test
     void draggingTheCavSliderRegeneratesTheTextAndMovesThePoint() throws Exception {
-        robot.clickOn("#workspace-path");
-        robot.interact(() -> lookup("#workspace-path", ComboBox.class).getEditor().setText(workspace.toString()));
-        robot.clickOn("#workspace-open");
+        gui.submitWorkspace(workspace, "#workspace-open");
         waitUntil(() -> workspace.equals(app.mainModel().workspaceProperty().get()));
         robot.clickOn("#nav-explore");
         ExploreViewModel model = app.exploreModel();
@@ -72,7 +64,7 @@ class ExplorePanelGuiTest {
 
         // Pick film 7 by typing part of its title and choosing the suggestion.
         robot.clickOn("#explore-entity");
-        robot.interact(() -> lookup("#explore-entity", EntityField.class).clear());
+        robot.interact(() -> gui.lookup("#explore-entity", EntityField.class).clear());
         robot.write("Film 7");
         String suggestion = "Film 7 (1957) · 7";
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> robot.lookup(suggestion).tryQuery().isPresent());
@@ -86,7 +78,7 @@ class ExplorePanelGuiTest {
         robot.clickOn("genre:Horror");
         waitUntil(() -> model.conceptInfoProperty().get().startsWith("CAV")
                 && model.completedProperty().get() > beforeConcept && !model.generatingProperty().get());
-        EmbeddingMapCanvas map = ((ExplorePanel) lookup("#explore-panel", ExplorePanel.class)).map();
+        EmbeddingMapCanvas map = ((ExplorePanel) gui.lookup("#explore-panel", ExplorePanel.class)).map();
         double[] probeBefore = fx(map::probePosition);
         assertNotNull(probeBefore, "the probe marker is on the map");
         String textBefore = fx(() -> model.textProperty().get());
@@ -102,7 +94,7 @@ class ExplorePanelGuiTest {
         }
         double alpha = fx(() -> model.alphaProperty().get());
         assertTrue(alpha > 0.5, "the drag moved α to " + alpha);
-        assertEquals(alpha, fx(() -> lookup("#explore-alpha", Slider.class).getValue()), 1e-9);
+        assertEquals(alpha, fx(() -> gui.lookup("#explore-alpha", Slider.class).getValue()), 1e-9);
         assertTrue(fx(() -> model.requestedProperty().get()) - requestedBefore <= 3,
                 "a drag is debounced into a few generations, not one per mouse event");
 
@@ -110,7 +102,7 @@ class ExplorePanelGuiTest {
         assertFalse(Arrays.equals(probeBefore, probeAfter), "the probe moved from " + Arrays.toString(probeBefore)
                 + " to " + Arrays.toString(probeAfter));
         assertEquals(fx(() -> model.mapPointProperty().get()[0]), probeAfter[0], 1e-9);
-        String textAfter = fx(() -> lookup("#explore-text", TextArea.class).getText());
+        String textAfter = fx(() -> gui.lookup("#explore-text", TextArea.class).getText());
         assertEquals(fx(() -> model.textProperty().get()), textAfter);
         assertFalse(textAfter.isEmpty());
         assertFalse(textAfter.equals(textBefore), "pushed +" + alpha + "σ towards horror, the western's text changed");
@@ -124,8 +116,8 @@ class ExplorePanelGuiTest {
             reference.session().close();
         }
         System.out.println("explore text at α = 0: " + textBefore + "\nexplore text at α = " + alpha + ": " + textAfter);
-        assertFalse(fx(() -> lookup("#explore-nearest", ListView.class).getItems().isEmpty()));
-        waitUntil(() -> lookup("#explore-sc", Label.class).getText().matches("SC -?\\d\\.\\d{3}"));
+        assertFalse(fx(() -> gui.lookup("#explore-nearest", ListView.class).getItems().isEmpty()));
+        waitUntil(() -> gui.lookup("#explore-sc", Label.class).getText().matches("SC -?\\d\\.\\d{3}"));
 
         robot.clickOn("#explore-pin");
         waitUntil(() -> model.pins().size() == 1);
@@ -137,35 +129,15 @@ class ExplorePanelGuiTest {
                 && model.scProperty().get().matches("SC -?\\d\\.\\d{3}"));
         robot.clickOn("#explore-pin");
         waitUntil(() -> model.pins().size() == 2);
-        robot.interact(() -> {
-            try {
-                Screenshots.save(robot.listWindows().get(0).getScene().getRoot(), "explore");
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            }
-        });
+        gui.screenshot("explore");
         robot.clickOn("#theme-toggle");
-        robot.interact(() -> {
-            try {
-                Screenshots.save(robot.listWindows().get(0).getScene().getRoot(), "explore-dark");
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            }
-        });
+        gui.screenshot("explore-dark");
         robot.clickOn("#theme-toggle");
         robot.press(KeyCode.ESCAPE).release(KeyCode.ESCAPE);
         assertEquals(1, robot.listWindows().size(), "no error dialog");
     }
 
-    private <T extends Node> T lookup(String query, Class<T> type) {
-        return robot.lookup(query).queryAs(type);
-    }
-
-    private static <T> T fx(Callable<T> action) throws Exception {
-        return WaitForAsyncUtils.asyncFx(action).get(30, TimeUnit.SECONDS);
-    }
-
     private static void waitUntil(BooleanSupplier condition) throws Exception {
-        WaitForAsyncUtils.waitFor(90, TimeUnit.SECONDS, () -> fx(condition::getAsBoolean));
+        GuiApp.waitUntilOnFx(90, condition);
     }
 }

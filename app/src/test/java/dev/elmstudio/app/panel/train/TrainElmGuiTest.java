@@ -1,28 +1,25 @@
 package dev.elmstudio.app.panel.train;
 
+import static dev.elmstudio.app.testing.GuiApp.waitUntil;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.elmstudio.app.cli.ElmFixtures;
 import dev.elmstudio.app.shell.ElmStudioApp;
+import dev.elmstudio.app.testing.GuiApp;
 import dev.elmstudio.app.testing.PulseMonitor;
-import dev.elmstudio.app.testing.Screenshots;
-import dev.elmstudio.app.testing.TestSettings;
 import dev.elmstudio.storage.Run;
 import dev.elmstudio.storage.RunStatus;
 import dev.elmstudio.storage.Workspace;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
 import javafx.scene.Node;
 import javafx.scene.chart.LineChart;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.DialogPane;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
-import javafx.scene.control.TextField;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -31,8 +28,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
-import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * Drives the real window on Monocle's headless screen through a two-stage ELM run: create a workspace, import the
@@ -46,71 +41,65 @@ class TrainElmGuiTest {
     @TempDir
     static Path temp;
 
-    private static TestSettings testSettings;
+    private static GuiApp gui;
     private static ElmStudioApp app;
     private static Path workspace;
     private final FxRobot robot = new FxRobot();
 
     @BeforeAll
     static void startApp() throws Exception {
-        testSettings = new TestSettings();
-        FxToolkit.registerPrimaryStage();
-        app = (ElmStudioApp) FxToolkit.setupApplication(() -> new ElmStudioApp(testSettings.settings()));
+        gui = GuiApp.start();
+        app = gui.app();
     }
 
     @AfterAll
     static void stopApp() throws Exception {
-        FxToolkit.cleanupApplication(app);
-        FxToolkit.cleanupStages();
-        testSettings.close();
+        gui.close();
     }
 
     @Test
     @Order(1)
     void aTwoStageRunLaunchedFromTheFormDrawsBothStagesAndFinishes() throws Exception {
         workspace = temp.resolve("workspace");
-        robot.clickOn("#workspace-path");
-        robot.interact(() -> lookup("#workspace-path", ComboBox.class).getEditor().setText(workspace.toString()));
-        robot.clickOn("#workspace-create");
-        waitUntil(10, () -> workspace.equals(app.mainModel().workspaceProperty().get()));
+        gui.createWorkspace(workspace);
         ElmFixtures.importInto(workspace, Files.createDirectories(temp.resolve("fixture")));
 
         robot.clickOn("#nav-train");
         robot.clickOn("#train-mode-elm");
         ElmFormModel form = app.trainModel().elmForm();
         waitUntil(20, () -> "tiny".equals(form.datasetProperty().get()) && form.slots().size() == 1);
-        assertEquals("vectors", lookup("#elm-slot-movie", ComboBox.class).getValue(), "the only space is suggested");
+        assertEquals("vectors", gui.lookup("#elm-slot-movie", ComboBox.class).getValue(), "the only space is suggested");
         assertEquals("summary", form.chosenTasks().get(0));
 
-        fill("#elm-stage1-amount", "abc");
-        assertEquals("Steps must be a whole number, got 'abc'.", lookup("#elm-error-stage1-amount", Label.class).getText());
-        assertTrue(lookup("#train-launch", javafx.scene.control.Button.class).isDisabled());
-        fill("#elm-stage1-amount", "8");
-        fill("#elm-stage1-batch", "4");
-        fill("#elm-stage1-lr", "0.003");
-        fill("#elm-stage1-warmup", "2");
-        fill("#elm-stage2-amount", "8");
-        fill("#elm-stage2-batch", "4");
-        fill("#elm-stage2-warmup", "2");
-        fill("#elm-validation", "25");
-        assertFalse(lookup("#elm-error-stage1-amount", Label.class).isVisible());
+        gui.fill("#elm-stage1-amount", "abc");
+        assertEquals("Steps must be a whole number, got 'abc'.", gui.lookup("#elm-error-stage1-amount", Label.class).getText());
+        assertTrue(gui.lookup("#train-launch", javafx.scene.control.Button.class).isDisabled());
+        gui.fill("#elm-stage1-amount", "8");
+        gui.fill("#elm-stage1-batch", "4");
+        gui.fill("#elm-stage1-lr", "0.003");
+        gui.fill("#elm-stage1-warmup", "2");
+        gui.fill("#elm-stage2-amount", "8");
+        gui.fill("#elm-stage2-batch", "4");
+        gui.fill("#elm-stage2-warmup", "2");
+        gui.fill("#elm-validation", "25");
+        assertFalse(gui.lookup("#elm-error-stage1-amount", Label.class).isVisible());
         assertTrue(form.errors().isEmpty(), form.errors().toString());
 
         robot.clickOn("#train-launch");
         waitUntil(120, () -> !app.trainModel().runningProperty().get());
-        String status = lookup("#train-status", Label.class).getText();
+        String status = gui.lookup("#train-status", Label.class).getText();
         assertTrue(status.startsWith("Run 1 finished: 16 steps"), status);
-        LineChart<?, ?> loss = lookup("#train-loss-chart", LineChart.class);
+        LineChart<?, ?> loss = gui.lookup("#train-loss-chart", LineChart.class);
         assertEquals("stage 1 loss", loss.getData().get(0).getName());
         assertEquals(8, points(loss, 0), "one stage-1 point per step");
         assertEquals(8, points(loss, 1), "one stage-2 point per step");
         assertTrue(points(loss, 2) >= 2, "validation loss points");
-        LineChart<?, ?> rates = lookup("#train-lr-chart", LineChart.class);
+        LineChart<?, ?> rates = gui.lookup("#train-lr-chart", LineChart.class);
         assertEquals(8, points(rates, 0));
         assertEquals(8, points(rates, 1));
-        assertTrue(lookup("#train-throughput", Label.class).getText().contains("tokens/s"));
+        assertTrue(gui.lookup("#train-throughput", Label.class).getText().contains("tokens/s"));
         assertEquals(1, robot.listWindows().size(), "no error dialog");
-        robot.interact(() -> Screenshots.save(window(), "train-elm"));
+        gui.screenshot("train-elm");
 
         try (Workspace read = Workspace.openReadOnly(workspace)) {
             Run run = read.runs().get(1).orElseThrow();
@@ -122,10 +111,10 @@ class TrainElmGuiTest {
         assertTrue(Files.isRegularFile(workspace.resolve("checkpoints/run-1/elm/elm.json")), "the ELM was saved");
 
         robot.clickOn("#nav-runs");
-        TableView<?> runs = lookup("#runs-table", TableView.class);
+        TableView<?> runs = gui.lookup("#runs-table", TableView.class);
         waitUntil(10, () -> runs.getItems().size() == 1);
         robot.clickOn(robot.lookup("#runs-table .table-row-cell").nth(0).queryAs(Node.class));
-        LineChart<?, ?> runsLoss = lookup("#runs-loss-chart", LineChart.class);
+        LineChart<?, ?> runsLoss = gui.lookup("#runs-loss-chart", LineChart.class);
         waitUntil(10, () -> !runsLoss.getData().isEmpty() && points(runsLoss, 0) == 16);
         assertEquals("elm", ((Run) runs.getItems().get(0)).kind().dbValue());
     }
@@ -135,14 +124,14 @@ class TrainElmGuiTest {
     void theFxThreadIsNeverBlockedLongerThan100msDuringALoraRun() throws Exception {
         robot.clickOn("#nav-train");
         robot.clickOn("#elm-stage2-lora");
-        fill("#elm-lora-rank", "4");
-        fill("#elm-stage1-amount", "20");
-        fill("#elm-stage2-amount", "20");
+        gui.fill("#elm-lora-rank", "4");
+        gui.fill("#elm-stage1-amount", "20");
+        gui.fill("#elm-stage2-amount", "20");
         assertTrue(app.trainModel().elmForm().errors().isEmpty(), app.trainModel().elmForm().errors().toString());
         try (PulseMonitor pulse = new PulseMonitor().start()) {
             robot.clickOn("#train-launch");
             waitUntil(120, () -> !app.trainModel().runningProperty().get());
-            String status = lookup("#train-status", Label.class).getText();
+            String status = gui.lookup("#train-status", Label.class).getText();
             assertTrue(status.startsWith("Run 2 finished: 40 steps"), status);
             assertTrue(pulse.samples() > 10, "the monitor ran (" + pulse.samples() + " samples)");
             System.out.println("ELM pulse: " + pulse.samples() + " samples, longest FX thread delay "
@@ -164,7 +153,7 @@ class TrainElmGuiTest {
     void deletingARunInRunsRemovesItsRowsAndFiles() throws Exception {
         assertTrue(Files.isDirectory(workspace.resolve("checkpoints/run-1")));
         robot.clickOn("#nav-runs");
-        TableView<?> runs = lookup("#runs-table", TableView.class);
+        TableView<?> runs = gui.lookup("#runs-table", TableView.class);
         waitUntil(10, () -> runs.getItems().size() == 2);
         robot.interact(() -> runs.getSelectionModel().clearAndSelect(1)); // newest first: row 1 is run 1
         assertEquals(1L, ((Run) runs.getSelectionModel().getSelectedItem()).id());
@@ -183,29 +172,12 @@ class TrainElmGuiTest {
             assertTrue(read.checkpoints().list(1).isEmpty());
             assertEquals(40, read.metrics().series(2, "loss").size());
         }
-        assertTrue(lookup("#runs-message", Label.class).getText().startsWith("Deleted run 1"));
+        assertTrue(gui.lookup("#runs-message", Label.class).getText().startsWith("Deleted run 1"));
         assertEquals(1, robot.listWindows().size(), "no error dialog");
     }
 
-    private void fill(String id, String text) {
-        TextField field = lookup(id, TextField.class);
-        robot.interact(() -> field.setText(text));
-    }
 
     private static int points(LineChart<?, ?> chart, int series) {
         return chart.getData().get(series).getData().size();
-    }
-
-    private Node window() {
-        return robot.listWindows().get(0).getScene().getRoot();
-    }
-
-    private <T> T lookup(String query, Class<T> type) {
-        return type.cast(robot.lookup(query).query());
-    }
-
-    private static void waitUntil(int seconds, Callable<Boolean> condition) throws Exception {
-        WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, condition);
-        WaitForAsyncUtils.waitForFxEvents();
     }
 }
