@@ -1,7 +1,7 @@
 package dev.elmstudio.app.compare;
 
 import ai.djl.Device;
-import dev.elmstudio.engine.cav.Cav;
+import dev.elmstudio.engine.cav.ConceptLabels;
 import dev.elmstudio.engine.data.DatasetFiles;
 import dev.elmstudio.engine.data.Movie;
 import dev.elmstudio.engine.data.MovieLensDataset;
@@ -14,6 +14,8 @@ import dev.elmstudio.engine.elm.PromptTemplate;
 import dev.elmstudio.engine.elm.TextOnlyPrompt;
 import dev.elmstudio.engine.encode.TextEncoder;
 import dev.elmstudio.engine.eval.Vectors;
+import dev.elmstudio.engine.explore.ConceptDirections;
+import dev.elmstudio.engine.explore.VectorMoves;
 import dev.elmstudio.engine.lm.GenerationConfig;
 import dev.elmstudio.engine.lm.TokenListener;
 import dev.elmstudio.storage.BaseModel;
@@ -30,7 +32,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * An ELM run and its text-only baseline loaded side by side, answering the same input (a film, an interpolation
@@ -48,6 +49,7 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class CompareSession implements AutoCloseable {
     public static final String ELM = "ELM";
     public static final String BASELINE = "Text-only baseline";
+    private static final long CAV_SEED = 0;
 
     private final ElmRunRef run;
     private final MovieLensDataset data;
@@ -56,7 +58,8 @@ public final class CompareSession implements AutoCloseable {
     private final BaseModel baselineRecord;
     private final TextOnlyModel baseline;
     private final ConsistencyScorer scorer;
-    private final Map<String, Cav> cavs = new ConcurrentHashMap<>();
+    /** Labelled and trained as Explore does (same labels, same seed), so a concept names the same direction in both. */
+    private final ConceptDirections concepts;
 
     private CompareSession(ElmRunRef run, MovieLensDataset data, EmbeddingSpace space, ElmModel elm,
             BaseModel baselineRecord, TextOnlyModel baseline, ConsistencyScorer scorer) {
@@ -67,6 +70,7 @@ public final class CompareSession implements AutoCloseable {
         this.baselineRecord = baselineRecord;
         this.baseline = baseline;
         this.scorer = scorer;
+        this.concepts = new ConceptDirections(space, ConceptLabels.of(data, space), CAV_SEED);
     }
 
     /** Loads run {@code runId} of the workspace, its newest baseline (if any) and the scorer. */
@@ -146,8 +150,9 @@ public final class CompareSession implements AutoCloseable {
                 .map(Map.Entry::getKey).toList();
     }
 
+    /** Genre concepts a CAV can be trained for, named as Explore names them ("genre:Horror"), sorted. */
     public List<String> genres() {
-        return GenreCavs.trainable(data, space);
+        return concepts.concepts().stream().filter(c -> c.startsWith(ConceptLabels.GENRE)).toList();
     }
 
     /** Sets up BC scoring ahead of the first comparison (seconds on a large dataset). */
@@ -178,7 +183,9 @@ public final class CompareSession implements AutoCloseable {
                 reference = scorer.between(i.from(), i.to(), i.t());
             }
             case CompareInput.CavShift c -> {
-                vector = GenreCavs.shift(vectorOf(c.movieId()), cav(c.genre()), c.strength());
+                // strength is in units of the CAV's unit direction (not Explore's spread units): Compare's scale
+                vector = VectorMoves.shift(vectorOf(c.movieId()), concepts.get(c.genre()).cav().direction(),
+                        c.strength());
                 vectorText = String.format(Locale.ROOT, "⟨vector of %s %+.2f·CAV(%s)⟩", title(c.movieId()),
                         c.strength(), c.genre());
                 reference = scorer.movie(c.movieId());
@@ -217,7 +224,9 @@ public final class CompareSession implements AutoCloseable {
                 reference = scorer.between(i.from(), i.to(), i.t());
             }
             case CompareInput.CavShift c -> {
-                String more = "more_" + c.genre().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "_");
+                String genre = c.genre().startsWith(ConceptLabels.GENRE) ? c.genre().substring(ConceptLabels.GENRE.length())
+                        : c.genre();
+                String more = "more_" + genre.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "_");
                 PromptTemplate moreTask = elm.templates().get(more);
                 if (moreTask != null && moreTask.slots().size() == 1) {
                     prompt = titled(moreTask.text(), Map.of(moreTask.slots().get(0), c.movieId()));
@@ -252,10 +261,6 @@ public final class CompareSession implements AutoCloseable {
                     + "' (it has " + entityTasks() + ")");
         }
         return template;
-    }
-
-    private Cav cav(String genre) {
-        return cavs.computeIfAbsent(genre, g -> GenreCavs.train(data, space, g, 0));
     }
 
     private float[] vectorOf(int movieId) {

@@ -72,10 +72,10 @@ class CompareSessionTest {
 
     @Test
     void aCavShiftTellsWhatTheBaselineGotInstead() {
-        assertEquals(List.of("Comedy", "Drama", "Horror", "Western"), session.genres());
-        Answer elm = session.elm(new CompareInput.CavShift(3, "Drama", 3, "summary"), 8, null);
-        Answer baseline = session.baseline(new CompareInput.CavShift(3, "Drama", 3, "summary"), 8, null).orElseThrow();
-        assertTrue(elm.received().contains("+3.00·CAV(Drama)"), elm::received);
+        assertEquals(List.of("genre:Comedy", "genre:Drama", "genre:Horror", "genre:Western"), session.genres());
+        Answer elm = session.elm(new CompareInput.CavShift(3, "genre:Drama", 3, "summary"), 8, null);
+        Answer baseline = session.baseline(new CompareInput.CavShift(3, "genre:Drama", 3, "summary"), 8, null).orElseThrow();
+        assertTrue(elm.received().contains("+3.00·CAV(genre:Drama)"), elm::received);
         assertEquals("Describe Film 3 (1993).", baseline.received());
         assertTrue(baseline.note().contains("no 'more_drama' task"), baseline::note);
         assertEquals("Film 3 (1993) (the unshifted film)", elm.scoredAgainst());
