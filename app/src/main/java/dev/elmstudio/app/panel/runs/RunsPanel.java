@@ -73,6 +73,14 @@ public final class RunsPanel extends BorderPane {
         }
     }
 
+    private void selectRowsOfSelectedIds(TableView<Run> table) {
+        for (Run run : model.runs()) {
+            if (model.selectedRunIds().contains(run.id()) && !table.getSelectionModel().getSelectedItems().contains(run)) {
+                table.getSelectionModel().select(run);
+            }
+        }
+    }
+
     private Node createRunTable() {
         TableView<Run> table = new TableView<>(model.runs());
         table.setId("runs-table");
@@ -90,13 +98,9 @@ public final class RunsPanel extends BorderPane {
                 model.selectedRunIds().setAll(ids);
             }
         });
-        model.runs().addListener((ListChangeListener<Run>) change -> {
-            for (Run run : model.runs()) {
-                if (model.selectedRunIds().contains(run.id()) && !table.getSelectionModel().getSelectedItems().contains(run)) {
-                    table.getSelectionModel().select(run);
-                }
-            }
-        });
+        model.runs().addListener((ListChangeListener<Run>) change -> selectRowsOfSelectedIds(table));
+        // The model may select on its own (the newest run when a workspace opens).
+        model.selectedRunIds().addListener((ListChangeListener<Long>) change -> selectRowsOfSelectedIds(table));
         Label title = new Label("Runs");
         title.getStyleClass().add(Styles.PANEL_TITLE);
         Label hint = new Label("Select several runs (Ctrl+click) to overlay their curves.");

@@ -37,6 +37,8 @@ public final class RunsViewModel {
     private final StringProperty message = new SimpleStringProperty("");
     private boolean refreshing;
     private boolean refreshAgain;
+    /** Set when a workspace opens; the first read that finds runs, with none selected, selects the newest. */
+    private boolean selectNewestPending;
 
     public RunsViewModel(TaskRunner tasks, DialogService dialogs) {
         this.tasks = tasks;
@@ -44,14 +46,23 @@ public final class RunsViewModel {
         workspace.addListener((obs, old, now) -> {
             runs.clear();
             selectedRunIds.clear();
+            selectNewestPending = true;
             refresh();
         });
-        selectedRunIds.addListener((javafx.collections.ListChangeListener<Long>) change -> refresh());
+        selectedRunIds.addListener((javafx.collections.ListChangeListener<Long>) change -> {
+            if (!selectedRunIds.isEmpty()) {
+                selectNewestPending = false; // a choice (the user's or ours) is never overridden
+            }
+            refresh();
+        });
     }
 
     public ObjectProperty<Path> workspaceProperty() { return workspace; }
     public ObservableList<Run> runs() { return runs; }
-    /** The view writes the table's selection here. */
+    /**
+     * The view writes the table's selection here and shows what is here selected; when a workspace opens with
+     * nothing selected, the newest run is put here as soon as one is read.
+     */
     public ObservableList<Long> selectedRunIds() { return selectedRunIds; }
     public ObservableList<RunCurves> curves() { return curves; }
     public ObservableList<Checkpoint> checkpoints() { return checkpoints; }
@@ -148,6 +159,10 @@ public final class RunsViewModel {
             checkpoints.setAll(snapshot.checkpoints());
         }
         configText.set(prettyJson(snapshot.configJson()));
+        // An opened workspace shows the newest run's curves at once rather than an empty chart; runs are newest first.
+        if (selectNewestPending && selectedRunIds.isEmpty() && !runs.isEmpty()) {
+            selectedRunIds.setAll(runs.get(0).id());
+        }
     }
 
     private static String prettyJson(String json) {

@@ -48,6 +48,56 @@ class RunsViewModelTest {
     }
 
     @Test
+    void openingAWorkspaceSelectsTheNewestRunSoItsCurvesShow() {
+        Path folder = temp.resolve("ws");
+        long newest;
+        try (Workspace workspace = Workspace.openOrCreate(folder)) {
+            recordRun(workspace, "older", 0.5);
+            newest = recordRun(workspace, "newer", 0.25);
+        }
+        model.workspaceProperty().set(folder);
+
+        assertEquals(List.of(newest), List.copyOf(model.selectedRunIds()));
+        assertEquals(List.of(newest), model.curves().stream().map(RunCurves::runId).toList());
+        assertEquals(List.of(new MetricPoint(1, 3.0), new MetricPoint(2, 2.75)), model.curves().get(0).loss());
+        assertEquals(1, model.checkpoints().size());
+    }
+
+    @Test
+    void refreshKeepsTheChosenRunWhenANewerOneAppears() {
+        Path folder = temp.resolve("ws");
+        try (Workspace workspace = Workspace.openOrCreate(folder)) {
+            long chosen = recordRun(workspace, "chosen", 0.5);
+            recordRun(workspace, "other", 0.25);
+            model.workspaceProperty().set(folder);
+            model.selectedRunIds().setAll(chosen);
+
+            recordRun(workspace, "newest", 0.1);
+            model.refresh();
+
+            assertEquals(3, model.runs().size());
+            assertEquals(List.of(chosen), List.copyOf(model.selectedRunIds()));
+            assertEquals(List.of(chosen), model.curves().stream().map(RunCurves::runId).toList());
+        }
+    }
+
+    @Test
+    void aWorkspaceOpenedEmptySelectsItsFirstRunOnceOneIsRecorded() {
+        Path folder = temp.resolve("ws");
+        try (Workspace workspace = Workspace.openOrCreate(folder)) {
+            model.workspaceProperty().set(folder);
+            assertTrue(model.selectedRunIds().isEmpty());
+            assertTrue(model.curves().isEmpty());
+
+            long first = recordRun(workspace, "first", 0.5);
+            model.refresh();
+
+            assertEquals(List.of(first), List.copyOf(model.selectedRunIds()));
+            assertEquals(1, model.curves().size());
+        }
+    }
+
+    @Test
     void refreshPicksUpValuesAWriterCommittedSinceTheLastRead() {
         Path folder = temp.resolve("ws");
         try (Workspace workspace = Workspace.openOrCreate(folder)) {
