@@ -1,5 +1,6 @@
 package dev.elmstudio.app.compare;
 
+import dev.elmstudio.engine.eval.SemanticConsistency;
 import dev.elmstudio.engine.data.Movie;
 import dev.elmstudio.engine.data.MovieLensDataset;
 import dev.elmstudio.engine.data.embedding.EmbeddingSpace;
@@ -52,6 +53,7 @@ public final class ConsistencyScorer {
     private final EmbeddingSpace semanticSpace;
     private final TextEncoder encoder;
     private final TextEmbedder embedder;
+    private final SemanticConsistency consistency;
     private final Map<Integer, float[]> semanticCache = new ConcurrentHashMap<>();
     private volatile Behavior behavior;
 
@@ -91,6 +93,7 @@ public final class ConsistencyScorer {
         this.encoder = encoder;
         this.embedder = text -> text == null || text.isBlank() ? new float[encoder.dimension()]
                 : encoder.encode(List.of(text)).get(0);
+        this.consistency = new SemanticConsistency(embedder);
     }
 
     /**
@@ -159,7 +162,7 @@ public final class ConsistencyScorer {
         if (text == null || text.isBlank()) {
             return Scores.NONE;
         }
-        double sc = Vectors.cosine(embedder.encode(text), reference.semantic());
+        double sc = consistency.score(text, reference.semantic());
         if (reference.behavioral() == null) {
             return new Scores(sc, Double.NaN, Double.NaN);
         }

@@ -1,5 +1,6 @@
 package dev.elmstudio.app.shell;
 
+import dev.elmstudio.app.encode.SharedEncoder;
 import dev.elmstudio.app.panel.compare.CompareView;
 import dev.elmstudio.app.panel.compare.CompareViewModel;
 import dev.elmstudio.app.panel.data.DataPanel;
@@ -68,7 +69,9 @@ public final class ElmStudioApp extends Application {
         data.workspaceProperty().bind(main.workspaceProperty());
         train = new TrainViewModel(tasks, errors, DeviceProbe::trainingDevice);
         train.workspaceProperty().bind(main.workspaceProperty());
-        explore = new ExploreViewModel(tasks, errors);
+        // One all-MiniLM-L6-v2 for Explore's SC and Compare's SC/BC, loaded by whichever asks first.
+        SharedEncoder encoder = new SharedEncoder(MiniLmEncoder::new);
+        explore = new ExploreViewModel(tasks, errors, encoder);
         explore.workspaceProperty().bind(main.workspaceProperty());
         // The demo's first run (and anything else that publishes a focus entity) lands in Explore on that film.
         main.focusEntityProperty().addListener((obs, old, focus) -> {
@@ -83,7 +86,7 @@ public final class ElmStudioApp extends Application {
         });
         rate = new RateViewModel(tasks, errors);
         rate.workspaceProperty().bind(main.workspaceProperty());
-        compare = new CompareViewModel(tasks, errors, MiniLmEncoder::new);
+        compare = new CompareViewModel(tasks, errors, encoder);
         compare.workspaceProperty().bind(main.workspaceProperty());
         runs = new RunsViewModel(tasks, errors);
         runs.workspaceProperty().bind(main.workspaceProperty());

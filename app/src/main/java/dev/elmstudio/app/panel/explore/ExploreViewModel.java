@@ -1,5 +1,8 @@
 package dev.elmstudio.app.panel.explore;
 
+import java.util.function.Supplier;
+import dev.elmstudio.engine.encode.TextEncoder;
+import dev.elmstudio.engine.encode.MiniLmEncoder;
 import dev.elmstudio.app.shell.DialogService;
 import dev.elmstudio.app.task.Debouncer;
 import dev.elmstudio.app.task.TaskRunner;
@@ -59,7 +62,7 @@ public final class ExploreViewModel {
     private final DialogService dialogs;
     private final LatestGeneration generations = new LatestGeneration();
     private final Debouncer debouncer;
-    private final SemanticScorer scorer = new SemanticScorer();
+    private final SemanticScorer scorer;
 
     private final ObjectProperty<Path> workspace = new SimpleObjectProperty<>();
     private final ObservableList<Run> runs = FXCollections.observableArrayList();
@@ -116,7 +119,14 @@ public final class ExploreViewModel {
     /** What the text on screen was generated from. */
     private record Request(long id, LoadedRun run, String task, ExploreInput input, GenerationConfig config) {}
 
+    /** With its own all-MiniLM-L6-v2 for SC, loaded on first use. */
     public ExploreViewModel(TaskRunner tasks, DialogService dialogs) {
+        this(tasks, dialogs, MiniLmEncoder::new);
+    }
+
+    /** @param encoders the SC text encoder (the app shares one with Compare), asked for on a background thread */
+    public ExploreViewModel(TaskRunner tasks, DialogService dialogs, Supplier<? extends TextEncoder> encoders) {
+        this.scorer = new SemanticScorer(encoders);
         this.tasks = tasks;
         this.dialogs = dialogs;
         this.debouncer = new Debouncer(DEBOUNCE, tasks::onUiThread, this::generate);
